@@ -1,0 +1,57 @@
+/**
+ * The progress file, `.workbook/progress.json` (git-ignored): the last grading verdict of each
+ * exercise with the hash of the code it was given, and how many hints were shown.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { filesOf, root, type Exercise } from '../registry.js';
+
+/** What is remembered of one exercise. */
+export interface ExerciseProgress {
+  /** The verdict of the last grading of the learner's file. */
+  status?: 'passed' | 'failed' | 'not-started';
+  /** Hash of the exercise file and its suite when that verdict was given. */
+  hash?: string;
+  hintsShown?: number;
+}
+
+type ProgressFile = Record<string, ExerciseProgress>;
+
+/** Where progress is kept (overridable for tests). */
+export function progressPath(): string {
+  return process.env.CACHECRAFT_PROGRESS ?? join(root, '.workbook', 'progress.json');
+}
+
+/** Reads the whole progress file; a missing or damaged file reads as empty. */
+export function readProgress(): ProgressFile {
+  try {
+    return JSON.parse(readFileSync(progressPath(), 'utf8')) as ProgressFile;
+  } catch {
+    return {};
+  }
+}
+
+/** Updates one exercise's record. */
+export function updateProgress(id: string, change: Partial<ExerciseProgress>): ExerciseProgress {
+  const all = readProgress();
+  const next = { ...all[id], ...change };
+  all[id] = next;
+  const path = progressPath();
+  if (!existsSync(dirname(path))) mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(all, null, 2)}\n`);
+  return next;
+}
+
+/** A hash of the learner's file and the suite that grades it: a verdict is valid only for both. */
+export function codeHash(exercise: Exercise, implPath = filesOf(exercise).stub): string {
+  const hash = createHash('sha256');
+  for (const path of [implPath, filesOf(exercise).suite]) hash.update(existsSync(path) ? readFileSync(path) : '');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Whether the learner's file is still the untouched stub. */
+export function isPristine(exercise: Exercise): boolean {
+  const { stub, pristine } = filesOf(exercise);
+  return existsSync(stub) && readFileSync(stub, 'utf8') === readFileSync(pristine, 'utf8');
+}
