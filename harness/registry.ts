@@ -87,10 +87,10 @@ export const exercises: Exercise[] = [
   },
 ];
 
-/** Where an exercise's files are, as absolute paths. */
+/** Where an exercise's files are, as absolute paths (CACHECRAFT_EXERCISES moves the learner's folder, for tests). */
 export function filesOf(exercise: Exercise): { stub: string; pristine: string; solution: string; suite: string; chapter: string } {
   return {
-    stub: join(root, 'exercises', `${exercise.id}.ts`),
+    stub: join(process.env.CACHECRAFT_EXERCISES ?? join(root, 'exercises'), `${exercise.id}.ts`),
     pristine: join(root, 'harness', 'stubs', `${exercise.id}.ts`),
     solution: join(root, 'solutions', `${exercise.id}.ts`),
     suite: join(root, 'harness', 'suites', `${exercise.id}.ts`),

@@ -66,7 +66,11 @@ export function formatReport(report: GradeReport, replay: ReplayInfo, verbose: b
     if (verbose && p.stack) out.push('', c.dim(indent(p.stack, '    ')));
     const args = [...replay.implArgs, '--seed', String(report.seed), '--only', p.id];
     out.push('', `  Replay: ${c.cyan(`npm run exercise ${report.exercise} -- ${args.join(' ')}`)}`);
-    if (p.hint) out.push(`  Next step: ${p.hint}`);
+    const next =
+      p.status === 'timeout'
+        ? 'Find the loop in the call named above that never ends: a linked list whose links form a cycle, or a search that never advances, are the usual suspects.'
+        : p.hint;
+    if (next) out.push(`  Next step: ${next}`);
   }
 
   if (report.output.trim()) out.push('', c.dim('Your code printed:'), indent(report.output.trimEnd(), '  │ '));

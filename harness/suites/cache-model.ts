@@ -91,49 +91,25 @@ abstract class Op implements Cmd {
   }
 }
 
-class Get extends Op {
-  constructor(readonly key: unknown) {
+/** A call of one key that returns something to compare: get, peek, has or delete. */
+class KeyCall extends Op {
+  constructor(
+    readonly method: 'get' | 'peek' | 'has' | 'delete',
+    readonly key: unknown,
+  ) {
     super();
   }
   label(): string {
-    return `get${showArgs([this.key])}`;
+    return `${this.method}${showArgs([this.key])}`;
   }
   apply(model: CacheModel, real: Real, step: number): void {
-    const got = real.trace.run(() => real.cache.get(this.key));
+    const got = real.trace.run(() => real.cache[this.method](this.key));
     real.trace.steps[step - 1]!.result = show(got);
-    const want = model.get(this.key, step);
+    const want: Lookup =
+      this.method === 'get' || this.method === 'peek'
+        ? model[this.method](this.key, step)
+        : { value: this.method === 'has' ? model.has(this.key) : model.delete(this.key, step) };
     real.trace.expect('', got, want.value, want.reason);
-    afterEach(model, real, []);
-  }
-}
-
-class Peek extends Op {
-  constructor(readonly key: unknown) {
-    super();
-  }
-  label(): string {
-    return `peek${showArgs([this.key])}`;
-  }
-  apply(model: CacheModel, real: Real, step: number): void {
-    const got = real.trace.run(() => real.cache.peek(this.key));
-    real.trace.steps[step - 1]!.result = show(got);
-    const want = model.peek(this.key, step);
-    real.trace.expect('', got, want.value, want.reason);
-    afterEach(model, real, []);
-  }
-}
-
-class Has extends Op {
-  constructor(readonly key: unknown) {
-    super();
-  }
-  label(): string {
-    return `has${showArgs([this.key])}`;
-  }
-  apply(model: CacheModel, real: Real, step: number): void {
-    const got = real.trace.run(() => real.cache.has(this.key));
-    real.trace.steps[step - 1]!.result = show(got);
-    real.trace.expect('', got, model.has(this.key));
     afterEach(model, real, []);
   }
 }
@@ -153,21 +129,6 @@ class Set_ extends Op {
     if (got !== real.cache) real.trace.fail(`expected set() to return the cache itself (for chaining), got ${show(got)}`);
     const evicted = model.set(this.key, this.value, step);
     afterEach(model, real, evicted ? [evicted] : []);
-  }
-}
-
-class Delete extends Op {
-  constructor(readonly key: unknown) {
-    super();
-  }
-  label(): string {
-    return `delete${showArgs([this.key])}`;
-  }
-  apply(model: CacheModel, real: Real, step: number): void {
-    const got = real.trace.run(() => real.cache.delete(this.key));
-    real.trace.steps[step - 1]!.result = show(got);
-    real.trace.expect('', got, model.delete(this.key, step));
-    afterEach(model, real, []);
   }
 }
 
@@ -215,11 +176,11 @@ export function commandArbs(ops: readonly OpName[], keys: readonly unknown[] = K
   const key = fc.constantFrom(...keys);
   const value = fc.integer({ min: 0, max: 99 });
   const all: Record<OpName, fc.Arbitrary<Cmd>[]> = {
-    get: [key.map((k) => new Get(k))],
-    peek: [key.map((k) => new Peek(k))],
-    has: [key.map((k) => new Has(k))],
+    get: [key.map((k) => new KeyCall('get', k))],
+    peek: [key.map((k) => new KeyCall('peek', k))],
+    has: [key.map((k) => new KeyCall('has', k))],
     set: [fc.tuple(key, value).map(([k, v]) => new Set_(k, v)), fc.tuple(key, value).map(([k, v]) => new Set_(k, v))],
-    delete: [key.map((k) => new Delete(k))],
+    delete: [key.map((k) => new KeyCall('delete', k))],
     clear: [fc.constant(new Clear())],
   };
   return ops.flatMap((op) => all[op]);
