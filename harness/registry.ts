@@ -67,7 +67,7 @@ export const exercises: Exercise[] = [
     title: 'LFU cache with O(1) operations',
     exports: ['LFUCache'],
     hints: [
-      'Keep a Map from key to { value, count }, and for each count a list of the keys that have that count, ordered by last access (a Map of insertion order works as a list).',
+      'Keep a Map from key to node { key, value, count }, and for each count a doubly linked list of the nodes that have that count, ordered by last access. (A Map per count, evicting its keys().next(), is correct but not O(1) in V8: see the LRU pitfalls in the chapter.)',
       'On an access, move the key from the list of count c to the END of the list of count c + 1. The least recently accessed key with count c is then the FIRST key of list c.',
       'Track the smallest count that has keys. A new key always has count 1, so after an insert the minimum is 1. When the list of the minimum empties because a key moved up, the minimum becomes minimum + 1.',
       'delete must forget the count completely: a deleted key that comes back starts at 1. After a delete the minimum may be stale: find it again lazily, or keep the counts in a linked list of buckets.',
