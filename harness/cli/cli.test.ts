@@ -95,6 +95,18 @@ describe('npm run exercise', () => {
   });
 });
 
+describe('type errors', () => {
+  it('are listed as warnings after the verdict, without blocking grading', () => {
+    const file = join(learnerDir, 'metrics.ts');
+    const source = readFileSync(filesOf(exercises.find((e) => e.id === 'metrics')!).solution, 'utf8').replaceAll('../exercises/workbook.js', './workbook.js');
+    writeFileSync(file, `${source}\nexport const typo: number = 'not a number';\n`);
+    const { code, out } = cli('exercise', 'metrics', '--seed', '1');
+    expect(code).toBe(0);
+    expect(out).toContain('Type warnings');
+    expect(out).toMatch(/metrics\.ts:\d+:\d+ - Type 'string' is not assignable to type 'number'/);
+  });
+});
+
 describe('npm run hint', () => {
   it('shows one more hint per call', () => {
     const first = cli('hint', 'lru').out;
