@@ -93,7 +93,9 @@ export function compareGrowth<S, R>(impl: Workload<S>, reference: Workload<R>, s
       const random = seededRandom(settings.seed + attempt);
       const samples: number[][] = [[], [], [], []];
       signal(`timing ${mine.name}`);
-      for (let round = 0; round <= ROUNDS; round++) {
+      // A turnover is one long sample already; two of them (after a warm-up) are enough.
+      const rounds = mine.turnover ? 2 : ROUNDS;
+      for (let round = 0; round <= rounds; round++) {
         const refTimes = [sample(theirs, refSmall, random, settings.small), sample(theirs, refLarge, random, settings.large)];
         // A turnover of the implementation may take at most this long: far beyond any noise.
         const limit = Math.max(300, ((refTimes[1]! * settings.large) / 1e6) * 25);

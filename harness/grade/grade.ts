@@ -25,6 +25,29 @@ export interface GradeOptions {
 /** The TypeScript worker bootstrap, and the grading worker it loads. */
 export const WORKER_BOOT = new URL('./worker-boot.mjs', import.meta.url);
 const WORKER_ENTRY = new URL('./worker.ts', import.meta.url).href;
+
+let spare: Worker | undefined;
+
+/**
+ * Starts a grading worker now, to be used by the next {@link grade}. Booting a worker (its
+ * TypeScript loader, fast-check) takes a few hundred milliseconds that can overlap the main
+ * thread's own start-up.
+ */
+export function prestartWorker(): void {
+  spare ??= spawnWorker();
+  spare.unref(); // until it is used, it must not keep the process alive
+}
+
+function spawnWorker(): Worker {
+  return new Worker(WORKER_BOOT, { workerData: { entry: WORKER_ENTRY }, stdout: true, stderr: true });
+}
+
+function takeWorker(): Worker {
+  const worker = spare ?? spawnWorker();
+  spare = undefined;
+  worker.ref();
+  return worker;
+}
 const LOAD_TIMEOUT_MS = 30_000;
 const OUTPUT_LIMIT = 4000;
 
@@ -95,7 +118,8 @@ function runWorker(task: WorkerTask, options: GradeOptions): Promise<Round> {
   const propertyTimeout = options.propertyTimeoutMs ?? 20_000;
   return new Promise((resolve) => {
     const round: Round = { results: [], output: '' };
-    const worker = new Worker(WORKER_BOOT, { workerData: { ...task, entry: WORKER_ENTRY }, stdout: true, stderr: true });
+    const worker = takeWorker();
+    worker.postMessage(task);
     worker.stdout.on('data', (chunk: Buffer) => (round.output += chunk.toString()));
     worker.stderr.on('data', (chunk: Buffer) => (round.output += chunk.toString()));
     let current: (Extract<WorkerMessage, { type: 'start' }> & { started: number }) | undefined;

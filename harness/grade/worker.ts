@@ -3,8 +3,9 @@
  * posts each result to the main thread. It runs in a worker thread so that a hung
  * implementation can be stopped without stopping the grader.
  */
+import 'fast-check'; // every suite needs it: load it while the task is still on its way
 import { pathToFileURL } from 'node:url';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { attachBeacon, signal } from './beacon.js';
 import { describeLoadError } from './learner-location.js';
 import type { WorkerMessage, WorkerTask } from './protocol.js';
@@ -12,7 +13,8 @@ import { runProperty } from './run-property.js';
 import { propertySeed } from './seed.js';
 import type { ImplModule, Suite } from './suite.js';
 
-const task = workerData as WorkerTask;
+// A worker is started before the main thread knows what to grade; the task arrives as a message.
+const task = await new Promise<WorkerTask>((resolve) => parentPort!.once('message', resolve));
 const post = (message: WorkerMessage): void => parentPort!.postMessage(message);
 attachBeacon(task.beacon);
 
