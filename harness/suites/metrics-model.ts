@@ -117,23 +117,27 @@ export class MetricsModel {
     }
   }
 
-  /** A rate over the window, allowing the edge of the window to be off by one bucket (windowMs / 60). */
+  /**
+   * A rate over the window. A bucketed window may place the window's edge, and measure the span it
+   * divides by, one bucket (windowMs / 60) off either way; anything within that is accepted.
+   */
   #rate(trace: Trace, got: number, name: string, events: [number, number][]): void {
     const now = this.clock.now();
     const elapsed = now - this.start;
     const bucket = this.windowMs / 60;
-    if (elapsed < bucket) {
+    if (elapsed < 2 * bucket) {
+      // Too early for the window's granularity to say anything but "a number".
       if (!Number.isFinite(got) || got < 0) trace.fail(`snapshot().${name}: expected a finite number >= 0, got ${show(got)}`);
       return;
     }
-    const span = Math.min(this.windowMs, elapsed) / 1000;
+    const span = Math.min(this.windowMs, elapsed);
     const count = (from: number): number => events.filter(([t]) => t > from).reduce((a, [, c]) => a + c, 0);
-    const low = count(now - this.windowMs + bucket) / span;
-    const high = count(now - this.windowMs - bucket) / span;
-    const exactly = count(now - this.windowMs) / span;
+    const low = count(now - this.windowMs + bucket) / ((span + bucket) / 1000);
+    const high = count(now - this.windowMs - bucket) / ((span - bucket) / 1000);
+    const exactly = count(now - this.windowMs) / (span / 1000);
     if (got < low * (1 - 1e-9) - 1e-9 || got > high * (1 + 1e-9) + 1e-9) {
       trace.fail(
-        `snapshot().${name}: expected ${show(exactly)} (${count(now - this.windowMs)} in the last ${span} s${low !== high ? `; anything from ${show(low)} to ${show(high)} allowed for the window's edge` : ''}), got ${show(got)}`,
+        `snapshot().${name}: expected ${show(exactly)} (${count(now - this.windowMs)} in the last ${span / 1000} s; anything from ${show(low)} to ${show(high)} is accepted for a bucketed window), got ${show(got)}`,
       );
     }
   }
