@@ -41,6 +41,13 @@ for (const exercise of exercises) {
       expect(report.status).toBe('not-started');
     });
 
+    // The variants are this correct base with one flaw each: the base itself must pass.
+    const base = join(root, 'harness', 'buggy', 'base', `${exercise.id}.ts`);
+    it.runIf(existsSync(base))('the correct base of the buggy variants passes every property', async () => {
+      const report = await grade({ exercise, implPath: base, seed: 4 });
+      expect(report.properties.filter((p) => p.status !== 'passed').map((p) => `${p.id}: ${p.message}`)).toEqual([]);
+    });
+
     const list = variants(exercise.id);
     it('has at least six named buggy variants', () => {
       expect(list.length).toBeGreaterThanOrEqual(6);
