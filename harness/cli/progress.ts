@@ -3,7 +3,7 @@
  * exercise with the hash of the code it was given, and how many hints were shown.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { filesOf, root, type Exercise } from '../registry.js';
 
@@ -43,10 +43,17 @@ export function updateProgress(id: string, change: Partial<ExerciseProgress>): E
   return next;
 }
 
-/** A hash of the learner's file and the suite that grades it: a verdict is valid only for both. */
+/**
+ * A hash of the learner's file and of the grader (every suite and the runner): a verdict is
+ * valid only for exactly the code it was given and the grader that gave it.
+ */
 export function codeHash(exercise: Exercise, implPath = filesOf(exercise).stub): string {
   const hash = createHash('sha256');
-  for (const path of [implPath, filesOf(exercise).suite]) hash.update(existsSync(path) ? readFileSync(path) : '');
+  hash.update(existsSync(implPath) ? readFileSync(implPath) : '');
+  for (const dir of ['suites', 'grade']) {
+    const folder = join(root, 'harness', dir);
+    for (const file of readdirSync(folder).sort()) if (file.endsWith('.ts')) hash.update(readFileSync(join(folder, file)));
+  }
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -59,6 +59,22 @@ export class Trace {
     this.fail(`${what}expected ${show(expected)}${because}, got ${show(actual)}`);
   }
 
+  /**
+   * Runs learner code for the last step that must throw a RangeError (bad input). No error fails
+   * the step; another error is reported as thrown by the learner's code.
+   */
+  expectRangeError(fn: () => unknown): void {
+    let threw: unknown;
+    try {
+      fn();
+    } catch (error) {
+      threw = error;
+    }
+    if (threw === undefined) this.fail('expected a RangeError, got no error');
+    if (!(threw instanceof RangeError)) throw new LearnerThrew(this, undefined, threw);
+    this.steps[this.steps.length - 1]!.result = 'RangeError ✓';
+  }
+
   /** The trace as numbered lines: `3. get("a") → 1`. */
   lines(): string[] {
     return this.steps.map((s, i) => {

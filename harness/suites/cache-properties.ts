@@ -25,17 +25,7 @@ export function capacityValidation(kind: CacheKind, hint: string): CheckedProper
         const cls = exported<CacheClass>(impl, kind.name);
         const trace = new Trace();
         trace.add(`new ${kind.name}(${show(capacity)})`);
-        let threw: unknown;
-        try {
-          new cls(capacity);
-        } catch (error) {
-          threw = error;
-        }
-        if (threw === undefined) trace.fail('expected a RangeError, got a cache');
-        if (!(threw instanceof RangeError)) trace.run(() => {
-          throw threw;
-        });
-        trace.steps[0]!.result = `RangeError ✓`;
+        trace.expectRangeError(() => new cls(capacity));
         return true;
       }),
   });

@@ -61,17 +61,7 @@ const validation = checked({
       trace.add('clock.advance(1000), snapshot()');
       const snapBefore = JSON.stringify(trace.run(() => monitor.snapshot()));
       trace.add(label);
-      let threw: unknown;
-      try {
-        bad(monitor);
-      } catch (error) {
-        threw = error;
-      }
-      if (threw === undefined) trace.fail('expected a RangeError, got no error');
-      if (!(threw instanceof RangeError)) trace.run(() => {
-        throw threw;
-      });
-      trace.steps[trace.current - 1]!.result = 'RangeError ✓';
+      trace.expectRangeError(() => bad(monitor));
       trace.add('snapshot()');
       const snapAfter = JSON.stringify(trace.run(() => monitor.snapshot()));
       trace.expect('', snapAfter, snapBefore, 'the rejected call must change nothing');

@@ -37,22 +37,9 @@ const validation = checked({
       const cls = exported<TTLClass>(impl, 'TTLCache');
       const trace = new Trace();
       const clock = new FakeClock(EPOCHS[0]);
-      const expectRangeError = (fn: () => unknown): void => {
-        let threw: unknown;
-        try {
-          fn();
-        } catch (error) {
-          threw = error;
-        }
-        if (threw === undefined) trace.fail('expected a RangeError, got no error');
-        if (!(threw instanceof RangeError)) trace.run(() => {
-          throw threw;
-        });
-        trace.steps[trace.current - 1]!.result = 'RangeError ✓';
-      };
       if (inConstructor) {
         trace.add(`new TTLCache({ ttlMs: ${show(bad)}, clock })`);
-        expectRangeError(() => new cls({ ttlMs: bad, clock }));
+        trace.expectRangeError(() => new cls({ ttlMs: bad, clock }));
         trace.add('new TTLCache({ ttlMs: Infinity, clock })');
         const forever = trace.run(() => new cls({ ttlMs: Infinity, clock }));
         trace.add('set("a", 1)');
@@ -67,7 +54,7 @@ const validation = checked({
       trace.add('set("a", 1)');
       trace.run(() => cache.set('a', 1));
       trace.add(`set("a", 2, ${show(bad)})`);
-      expectRangeError(() => cache.set('a', 2, bad));
+      trace.expectRangeError(() => cache.set('a', 2, bad));
       trace.add('get("a")');
       trace.expect('', trace.run(() => cache.get('a')), 1, 'the rejected set must change nothing');
       clock.advance(9);
