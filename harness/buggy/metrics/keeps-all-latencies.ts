@@ -2,165 +2,31 @@
  * Buggy variant: every latency is kept in an array and snapshot sorts a copy to read the percentiles, so memory and snapshot cost grow with the number of requests.
  * @caughtBy bounded-cost
  */
-import { type Clock, systemClock } from '../../../exercises/workbook.js';
+import { CacheMonitor as Base, type LatencyStore } from '../base/metrics.js';
 
-/** What {@link CacheMonitor.snapshot} reports. */
-export interface CacheMetrics {
-  /** Requests (hits + misses) since creation or reset. */
-  requests: number;
-  /** Hits since creation or reset. */
-  hits: number;
-  /** Misses since creation or reset. */
-  misses: number;
-  /** Evicted entries since creation or reset. */
-  evictions: number;
-  /** hits / requests, or 0 with no requests. */
-  hitRate: number;
-  /** misses / requests, or 0 with no requests. */
-  missRate: number;
-  /** Mean latency in milliseconds, or 0 with no requests. */
-  meanLatencyMs: number;
-  /** Median latency (nearest rank, within 1%). */
-  p50LatencyMs: number;
-  /** 95th percentile latency (nearest rank, within 1%). */
-  p95LatencyMs: number;
-  /** 99th percentile latency (nearest rank, within 1%). */
-  p99LatencyMs: number;
-  /** Requests per second over the rolling window. */
-  requestsPerSecond: number;
-  /** Evictions per second over the rolling window. */
-  evictionsPerSecond: number;
-}
+export type { CacheMetrics, MonitorOptions } from '../base/metrics.js';
 
-/** Options for {@link CacheMonitor}. */
-export interface MonitorOptions {
-  /** Where time comes from; defaults to `Date.now()`. */
-  clock?: Clock;
-  /** The rolling window for the per-second rates, in milliseconds; default 60 000. */
-  windowMs?: number;
-}
-
-/** The rolling window is this many slots. */
-const SLOTS = 60;
-
-/** The nearest-rank quantile q of sorted values: the value at rank ceil(q * n). */
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1] as number;
-}
-
-/** Records cache hits, misses, latencies and evictions, and summarises them. */
-export class CacheMonitor {
-  readonly #clock: Clock;
-  readonly #windowMs: number;
-  readonly #slotMs: number;
-  #hits = 0;
-  #misses = 0;
-  #evictions = 0;
-  #latencySum = 0;
-  /** Every latency recorded. */
+/** Every latency recorded; finding a rank sorts a copy of them all. */
+class EveryLatency implements LatencyStore {
   #latencies: number[] = [];
-  #start: number;
-  readonly #slotIds = new Float64Array(SLOTS + 1).fill(-1);
-  readonly #slotRequests = new Float64Array(SLOTS + 1);
-  readonly #slotEvictions = new Float64Array(SLOTS + 1);
 
-  constructor(options: MonitorOptions = {}) {
-    const windowMs = options.windowMs ?? 60_000;
-    if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs <= 0) {
-      throw new RangeError(`windowMs must be a positive finite number, got ${String(windowMs)}`);
-    }
-    this.#clock = options.clock ?? systemClock;
-    this.#windowMs = windowMs;
-    this.#slotMs = windowMs / SLOTS;
-    this.#start = this.#clock.now();
-  }
-
-  recordHit(latencyMs: number): void {
-    this.#recordRequest(latencyMs);
-    this.#hits++;
-  }
-
-  recordMiss(latencyMs: number): void {
-    this.#recordRequest(latencyMs);
-    this.#misses++;
-  }
-
-  recordEviction(count = 1): void {
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
-      throw new RangeError(`eviction count must be a positive integer, got ${String(count)}`);
-    }
-    this.#evictions += count;
-    this.#slotEvictions[this.#slot()] += count;
-  }
-
-  snapshot(): CacheMetrics {
-    const requests = this.#hits + this.#misses;
-    const { requestsPerSecond, evictionsPerSecond } = this.#rates();
-    const sorted = [...this.#latencies].sort((a, b) => a - b);
-    return {
-      requests,
-      hits: this.#hits,
-      misses: this.#misses,
-      evictions: this.#evictions,
-      hitRate: requests === 0 ? 0 : this.#hits / requests,
-      missRate: requests === 0 ? 0 : this.#misses / requests,
-      meanLatencyMs: requests === 0 ? 0 : this.#latencySum / requests,
-      p50LatencyMs: quantile(sorted, 0.5),
-      p95LatencyMs: quantile(sorted, 0.95),
-      p99LatencyMs: quantile(sorted, 0.99),
-      requestsPerSecond,
-      evictionsPerSecond,
-    };
-  }
-
-  reset(): void {
-    this.#hits = 0;
-    this.#misses = 0;
-    this.#evictions = 0;
-    this.#latencySum = 0;
-    this.#latencies = [];
-    this.#slotIds.fill(-1);
-    this.#slotRequests.fill(0);
-    this.#slotEvictions.fill(0);
-    this.#start = this.#clock.now();
-  }
-
-  #recordRequest(latencyMs: number): void {
-    if (typeof latencyMs !== 'number' || !Number.isFinite(latencyMs) || latencyMs < 0) {
-      throw new RangeError(`latency must be a finite number of milliseconds >= 0, got ${String(latencyMs)}`);
-    }
-    this.#latencySum += latencyMs;
+  add(latencyMs: number): void {
     this.#latencies.push(latencyMs);
-    this.#slotRequests[this.#slot()] += 1;
   }
 
-  /** The slot for now, emptied first if it last held an older period. */
-  #slot(): number {
-    const id = Math.floor((this.#clock.now() - this.#start) / this.#slotMs);
-    const slot = id % (SLOTS + 1);
-    if (this.#slotIds[slot] !== id) {
-      this.#slotIds[slot] = id;
-      this.#slotRequests[slot] = 0;
-      this.#slotEvictions[slot] = 0;
-    }
-    return slot;
+  valueAtRank(rank: number): number {
+    return [...this.#latencies].sort((a, b) => a - b)[rank - 1]!;
   }
 
-  #rates(): { requestsPerSecond: number; evictionsPerSecond: number } {
-    const elapsed = this.#clock.now() - this.#start;
-    const span = Math.min(this.#windowMs, elapsed);
-    if (!(span > 0)) return { requestsPerSecond: 0, evictionsPerSecond: 0 };
-    const current = Math.floor(elapsed / this.#slotMs);
-    let requests = 0;
-    let evictions = 0;
-    for (let slot = 0; slot <= SLOTS; slot++) {
-      const id = this.#slotIds[slot] as number;
-      if (id > current - SLOTS && id <= current) {
-        requests += this.#slotRequests[slot] as number;
-        evictions += this.#slotEvictions[slot] as number;
-      }
-    }
-    return { requestsPerSecond: requests / (span / 1000), evictionsPerSecond: evictions / (span / 1000) };
+  clear(): void {
+    this.#latencies = [];
+  }
+}
+
+/** The correct cache monitor with the flaw described above. */
+export class CacheMonitor extends Base {
+  protected override createLatencyStore(): LatencyStore {
+    // The mistake: keeps every latency instead of a fixed set of buckets.
+    return new EveryLatency();
   }
 }

@@ -2,154 +2,16 @@
  * Buggy variant: like the textbook monitor, throughput is the total divided by Date.now() / 1000, the seconds since 1970, and the window and clock are ignored.
  * @caughtBy throughput-window
  */
-import type { Clock } from '../../../exercises/workbook.js';
+import { CacheMonitor as Base, type CacheMetrics } from '../base/metrics.js';
 
-/** What {@link CacheMonitor.snapshot} reports. */
-export interface CacheMetrics {
-  /** Requests (hits + misses) since creation or reset. */
-  requests: number;
-  /** Hits since creation or reset. */
-  hits: number;
-  /** Misses since creation or reset. */
-  misses: number;
-  /** Evicted entries since creation or reset. */
-  evictions: number;
-  /** hits / requests, or 0 with no requests. */
-  hitRate: number;
-  /** misses / requests, or 0 with no requests. */
-  missRate: number;
-  /** Mean latency in milliseconds, or 0 with no requests. */
-  meanLatencyMs: number;
-  /** Median latency (nearest rank, within 1%). */
-  p50LatencyMs: number;
-  /** 95th percentile latency (nearest rank, within 1%). */
-  p95LatencyMs: number;
-  /** 99th percentile latency (nearest rank, within 1%). */
-  p99LatencyMs: number;
-  /** Requests per second over the rolling window. */
-  requestsPerSecond: number;
-  /** Evictions per second over the rolling window. */
-  evictionsPerSecond: number;
-}
+export type { CacheMetrics, MonitorOptions } from '../base/metrics.js';
 
-/** Options for {@link CacheMonitor}. */
-export interface MonitorOptions {
-  /** Where time comes from; defaults to `Date.now()`. */
-  clock?: Clock;
-  /** The rolling window for the per-second rates, in milliseconds; default 60 000. */
-  windowMs?: number;
-}
-
-/** Smallest and largest latency the histogram resolves, in milliseconds. */
-const LOWEST = 0.001;
-const HIGHEST = 3_600_000;
-/** Each histogram bucket is this many times wider than the one before. */
-const GROWTH = 1.01;
-const LOG_GROWTH = Math.log(GROWTH);
-const BUCKETS = Math.ceil(Math.log(HIGHEST / LOWEST) / LOG_GROWTH) + 1;
-
-/** Histogram bucket of a latency: bucket i holds (LOWEST * GROWTH^(i-1), LOWEST * GROWTH^i]. */
-function bucketOf(latencyMs: number): number {
-  const v = Math.min(Math.max(latencyMs, LOWEST), HIGHEST);
-  return Math.min(BUCKETS - 1, Math.max(0, Math.ceil(Math.log(v / LOWEST) / LOG_GROWTH)));
-}
-
-/** A value that is within half a bucket of everything in bucket i. */
-function bucketValue(bucket: number): number {
-  return bucket === 0 ? LOWEST : (LOWEST * GROWTH ** bucket * 2) / (1 + GROWTH);
-}
-
-/** Records cache hits, misses, latencies and evictions, and summarises them. */
-export class CacheMonitor {
-  #hits = 0;
-  #misses = 0;
-  #evictions = 0;
-  #latencySum = 0;
-  #lowest = Infinity;
-  #highest = -Infinity;
-  readonly #histogram = new Float64Array(BUCKETS);
-
-  constructor(options: MonitorOptions = {}) {
-    const windowMs = options.windowMs ?? 60_000;
-    if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs <= 0) {
-      throw new RangeError(`windowMs must be a positive finite number, got ${String(windowMs)}`);
-    }
-  }
-
-  recordHit(latencyMs: number): void {
-    this.#recordRequest(latencyMs);
-    this.#hits++;
-  }
-
-  recordMiss(latencyMs: number): void {
-    this.#recordRequest(latencyMs);
-    this.#misses++;
-  }
-
-  recordEviction(count = 1): void {
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
-      throw new RangeError(`eviction count must be a positive integer, got ${String(count)}`);
-    }
-    this.#evictions += count;
-  }
-
-  snapshot(): CacheMetrics {
-    const requests = this.#hits + this.#misses;
-    const { requestsPerSecond, evictionsPerSecond } = this.#rates();
-    return {
-      requests,
-      hits: this.#hits,
-      misses: this.#misses,
-      evictions: this.#evictions,
-      hitRate: requests === 0 ? 0 : this.#hits / requests,
-      missRate: requests === 0 ? 0 : this.#misses / requests,
-      meanLatencyMs: requests === 0 ? 0 : this.#latencySum / requests,
-      p50LatencyMs: this.#quantile(0.5, requests),
-      p95LatencyMs: this.#quantile(0.95, requests),
-      p99LatencyMs: this.#quantile(0.99, requests),
-      requestsPerSecond,
-      evictionsPerSecond,
-    };
-  }
-
-  reset(): void {
-    this.#hits = 0;
-    this.#misses = 0;
-    this.#evictions = 0;
-    this.#latencySum = 0;
-    this.#lowest = Infinity;
-    this.#highest = -Infinity;
-    this.#histogram.fill(0);
-  }
-
-  #recordRequest(latencyMs: number): void {
-    if (typeof latencyMs !== 'number' || !Number.isFinite(latencyMs) || latencyMs < 0) {
-      throw new RangeError(`latency must be a finite number of milliseconds >= 0, got ${String(latencyMs)}`);
-    }
-    this.#latencySum += latencyMs;
-    this.#histogram[bucketOf(latencyMs)] += 1;
-    const clamped = Math.min(Math.max(latencyMs, LOWEST), HIGHEST);
-    if (clamped < this.#lowest) this.#lowest = clamped;
-    if (clamped > this.#highest) this.#highest = clamped;
-  }
-
-  /** The nearest-rank quantile q: the value at rank ceil(q * n) of the sorted latencies. */
-  #quantile(q: number, n: number): number {
-    if (n === 0) return 0;
-    const rank = Math.max(1, Math.ceil(q * n));
-    let seen = 0;
-    for (let i = 0; i < BUCKETS; i++) {
-      seen += this.#histogram[i] as number;
-      if (seen >= rank) return Math.min(Math.max(bucketValue(i), this.#lowest), this.#highest);
-    }
-    return this.#highest;
-  }
-
-  #rates(): { requestsPerSecond: number; evictionsPerSecond: number } {
+/** The correct cache monitor with the flaw described above. */
+export class CacheMonitor extends Base {
+  override snapshot(): CacheMetrics {
+    const metrics = super.snapshot();
+    // The mistake: like the textbook, the totals over Date.now() / 1000, the seconds since 1970.
     const seconds = Date.now() / 1000;
-    return {
-      requestsPerSecond: (this.#hits + this.#misses) / seconds,
-      evictionsPerSecond: this.#evictions / seconds,
-    };
+    return { ...metrics, requestsPerSecond: metrics.requests / seconds, evictionsPerSecond: metrics.evictions / seconds };
   }
 }

@@ -2,171 +2,40 @@
  * Buggy variant: every request and eviction time is pushed to an array and snapshot filters the whole array for the window, so snapshot cost grows with the number of requests.
  * @caughtBy bounded-cost
  */
-import { type Clock, systemClock } from '../../../exercises/workbook.js';
+import { CacheMonitor as Base, type RateWindow, type WindowCounts } from '../base/metrics.js';
 
-/** What {@link CacheMonitor.snapshot} reports. */
-export interface CacheMetrics {
-  /** Requests (hits + misses) since creation or reset. */
-  requests: number;
-  /** Hits since creation or reset. */
-  hits: number;
-  /** Misses since creation or reset. */
-  misses: number;
-  /** Evicted entries since creation or reset. */
-  evictions: number;
-  /** hits / requests, or 0 with no requests. */
-  hitRate: number;
-  /** misses / requests, or 0 with no requests. */
-  missRate: number;
-  /** Mean latency in milliseconds, or 0 with no requests. */
-  meanLatencyMs: number;
-  /** Median latency (nearest rank, within 1%). */
-  p50LatencyMs: number;
-  /** 95th percentile latency (nearest rank, within 1%). */
-  p95LatencyMs: number;
-  /** 99th percentile latency (nearest rank, within 1%). */
-  p99LatencyMs: number;
-  /** Requests per second over the rolling window. */
-  requestsPerSecond: number;
-  /** Evictions per second over the rolling window. */
-  evictionsPerSecond: number;
-}
+export type { CacheMetrics, MonitorOptions } from '../base/metrics.js';
 
-/** Options for {@link CacheMonitor}. */
-export interface MonitorOptions {
-  /** Where time comes from; defaults to `Date.now()`. */
-  clock?: Clock;
-  /** The rolling window for the per-second rates, in milliseconds; default 60 000. */
-  windowMs?: number;
-}
-
-/** Smallest and largest latency the histogram resolves, in milliseconds. */
-const LOWEST = 0.001;
-const HIGHEST = 3_600_000;
-/** Each histogram bucket is this many times wider than the one before. */
-const GROWTH = 1.01;
-const LOG_GROWTH = Math.log(GROWTH);
-const BUCKETS = Math.ceil(Math.log(HIGHEST / LOWEST) / LOG_GROWTH) + 1;
-
-/** Histogram bucket of a latency: bucket i holds (LOWEST * GROWTH^(i-1), LOWEST * GROWTH^i]. */
-function bucketOf(latencyMs: number): number {
-  const v = Math.min(Math.max(latencyMs, LOWEST), HIGHEST);
-  return Math.min(BUCKETS - 1, Math.max(0, Math.ceil(Math.log(v / LOWEST) / LOG_GROWTH)));
-}
-
-/** A value that is within half a bucket of everything in bucket i. */
-function bucketValue(bucket: number): number {
-  return bucket === 0 ? LOWEST : (LOWEST * GROWTH ** bucket * 2) / (1 + GROWTH);
-}
-
-/** Records cache hits, misses, latencies and evictions, and summarises them. */
-export class CacheMonitor {
-  readonly #clock: Clock;
+/** Every request and eviction batch with its time; counting filters them all. */
+class EveryEvent implements RateWindow {
   readonly #windowMs: number;
-  #hits = 0;
-  #misses = 0;
-  #evictions = 0;
-  #latencySum = 0;
-  #lowest = Infinity;
-  #highest = -Infinity;
-  readonly #histogram = new Float64Array(BUCKETS);
-  #start: number;
-  /** When each request was recorded. */
-  #requestTimes: number[] = [];
-  /** When each batch of evictions was recorded, and its size. */
-  #evictionTimes: { at: number; count: number }[] = [];
+  #events: ({ at: number } & WindowCounts)[] = [];
 
-  constructor(options: MonitorOptions = {}) {
-    const windowMs = options.windowMs ?? 60_000;
-    if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs <= 0) {
-      throw new RangeError(`windowMs must be a positive finite number, got ${String(windowMs)}`);
-    }
-    this.#clock = options.clock ?? systemClock;
+  constructor(windowMs: number) {
     this.#windowMs = windowMs;
-    this.#start = this.#clock.now();
   }
 
-  recordHit(latencyMs: number): void {
-    this.#recordRequest(latencyMs);
-    this.#hits++;
+  add(at: number, requests: number, evictions: number): void {
+    this.#events.push({ at, requests, evictions });
   }
 
-  recordMiss(latencyMs: number): void {
-    this.#recordRequest(latencyMs);
-    this.#misses++;
-  }
-
-  recordEviction(count = 1): void {
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
-      throw new RangeError(`eviction count must be a positive integer, got ${String(count)}`);
-    }
-    this.#evictions += count;
-    this.#evictionTimes.push({ at: this.#clock.now(), count });
-  }
-
-  snapshot(): CacheMetrics {
-    const requests = this.#hits + this.#misses;
-    const { requestsPerSecond, evictionsPerSecond } = this.#rates();
+  counts(at: number): WindowCounts {
+    const recent = this.#events.filter((event) => event.at > at - this.#windowMs);
     return {
-      requests,
-      hits: this.#hits,
-      misses: this.#misses,
-      evictions: this.#evictions,
-      hitRate: requests === 0 ? 0 : this.#hits / requests,
-      missRate: requests === 0 ? 0 : this.#misses / requests,
-      meanLatencyMs: requests === 0 ? 0 : this.#latencySum / requests,
-      p50LatencyMs: this.#quantile(0.5, requests),
-      p95LatencyMs: this.#quantile(0.95, requests),
-      p99LatencyMs: this.#quantile(0.99, requests),
-      requestsPerSecond,
-      evictionsPerSecond,
+      requests: recent.reduce((sum, event) => sum + event.requests, 0),
+      evictions: recent.reduce((sum, event) => sum + event.evictions, 0),
     };
   }
 
-  reset(): void {
-    this.#hits = 0;
-    this.#misses = 0;
-    this.#evictions = 0;
-    this.#latencySum = 0;
-    this.#lowest = Infinity;
-    this.#highest = -Infinity;
-    this.#histogram.fill(0);
-    this.#requestTimes = [];
-    this.#evictionTimes = [];
-    this.#start = this.#clock.now();
+  clear(): void {
+    this.#events = [];
   }
+}
 
-  #recordRequest(latencyMs: number): void {
-    if (typeof latencyMs !== 'number' || !Number.isFinite(latencyMs) || latencyMs < 0) {
-      throw new RangeError(`latency must be a finite number of milliseconds >= 0, got ${String(latencyMs)}`);
-    }
-    this.#latencySum += latencyMs;
-    this.#histogram[bucketOf(latencyMs)] += 1;
-    const clamped = Math.min(Math.max(latencyMs, LOWEST), HIGHEST);
-    if (clamped < this.#lowest) this.#lowest = clamped;
-    if (clamped > this.#highest) this.#highest = clamped;
-    this.#requestTimes.push(this.#clock.now());
-  }
-
-  /** The nearest-rank quantile q: the value at rank ceil(q * n) of the sorted latencies. */
-  #quantile(q: number, n: number): number {
-    if (n === 0) return 0;
-    const rank = Math.max(1, Math.ceil(q * n));
-    let seen = 0;
-    for (let i = 0; i < BUCKETS; i++) {
-      seen += this.#histogram[i] as number;
-      if (seen >= rank) return Math.min(Math.max(bucketValue(i), this.#lowest), this.#highest);
-    }
-    return this.#highest;
-  }
-
-  #rates(): { requestsPerSecond: number; evictionsPerSecond: number } {
-    const now = this.#clock.now();
-    const from = now - this.#windowMs;
-    const requests = this.#requestTimes.filter((at) => at > from).length;
-    const evictions = this.#evictionTimes.filter((e) => e.at > from).reduce((sum, e) => sum + e.count, 0);
-    const span = Math.min(this.#windowMs, now - this.#start);
-    if (!(span > 0)) return { requestsPerSecond: 0, evictionsPerSecond: 0 };
-    return { requestsPerSecond: requests / (span / 1000), evictionsPerSecond: evictions / (span / 1000) };
+/** The correct cache monitor with the flaw described above. */
+export class CacheMonitor extends Base {
+  protected override createWindow(windowMs: number): RateWindow {
+    // The mistake: keeps the time of every event instead of a fixed ring of slots.
+    return new EveryEvent(windowMs);
   }
 }
