@@ -67,7 +67,7 @@ export function compareGrowth<S, R>(impl: Workload<S>, reference: Workload<R>, s
   const refLarge = reference.build(settings.large, filler(Infinity));
   const refFillMs = performance.now() - refFillStart;
 
-  const budget = Math.max(1500, refFillMs * 60);
+  const budget = Math.max(1000, refFillMs * 25);
   let implSmall: S;
   let implLarge: S;
   try {

@@ -83,7 +83,7 @@ function buildSized(cls: TTLClass): Workload<Sized>['build'] {
   };
 }
 
-const EXPIRING = 64;
+const EXPIRING = 8;
 
 function purgeWorkload(cls: TTLClass): Workload<Sized> {
   return {
