@@ -8,6 +8,7 @@ import { randomSeed } from '../grade/seed.js';
 import { filesOf, root, type Exercise } from '../registry.js';
 import { codeHash, updateProgress } from './progress.js';
 import { formatReport } from './report.js';
+import { cachedWarnings } from './typecheck-cache.js';
 import { c } from './term.js';
 
 /** Options of the exercise command. */
@@ -68,6 +69,8 @@ export async function runExercise(exercise: Exercise, options: ExerciseOptions):
 
 /** Type-checks in a worker thread, so that a failure of the compiler can never stop the report. */
 function typeCheck(file: string): Promise<string[]> {
+  const cached = cachedWarnings(file);
+  if (cached) return Promise.resolve(cached);
   return new Promise((done) => {
     const worker = new Worker(WORKER_BOOT, {
       workerData: { entry: new URL('./typecheck-worker.ts', import.meta.url).href, file },

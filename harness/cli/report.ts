@@ -78,8 +78,9 @@ export function formatReport(report: GradeReport, replay: ReplayInfo, verbose: b
   const passed = report.properties.filter((p) => p.status === 'passed').length;
   const total = report.properties.length;
   out.push('');
-  if (report.status === 'passed') out.push(c.green(`✓ All ${total} properties hold.`) + c.dim(` (${(report.durationMs / 1000).toFixed(1)} s)`));
-  else out.push(`${c.red(`✗ ${passed} of ${total} properties hold.`)}${c.dim(` (${(report.durationMs / 1000).toFixed(1)} s)`)}`);
+  const time = c.dim(` (${(report.durationMs / 1000).toFixed(1)} s)`);
+  if (report.status === 'passed') out.push(c.green(total === 1 ? '✓ The property holds.' : `✓ All ${total} properties hold.`) + time);
+  else out.push(c.red(`✗ ${passed} of ${total} ${total === 1 ? 'property holds' : 'properties hold'}.`) + time);
   return out.join('\n');
 }
 
