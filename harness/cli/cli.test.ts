@@ -82,6 +82,13 @@ describe('npm run exercise', () => {
     expect(err).toContain('Did you mean "lru"?');
   });
 
+  it('an unknown property id is a usage error that lists the properties', () => {
+    const { code, err } = cli('exercise', 'lru', '--solution', '--only', 'evict-order');
+    expect(code).toBe(2);
+    expect(err).toContain('No property named "evict-order"');
+    expect(err).toContain('eviction-order');
+  });
+
   it('records a passing exercise and shows it as passing in the list', () => {
     copyFileSync(filesOf(exercises.find((e) => e.id === 'metrics')!).solution, join(learnerDir, 'metrics.ts'));
     // The solution imports the learner module from ../exercises; the copy sits beside it instead.

@@ -3,6 +3,7 @@
  * own. Exit codes: 0 success (every property holds), 1 some property fails, 2 usage error.
  */
 import { parseArgs } from 'node:util';
+import { UnknownPropertyError } from '../grade/grade.js';
 import { exercises, findExercise, type Exercise } from '../registry.js';
 import { runExercise } from './exercise.js';
 import { showHints } from './hint.js';
@@ -116,7 +117,7 @@ export async function run(argv: string[]): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (error instanceof UsageError || error instanceof UnknownPropertyError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`${c.red('✗')} ${error.message}\n\n${USAGE}\n`);
       process.exitCode = 2;
     } else {

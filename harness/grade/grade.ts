@@ -18,8 +18,14 @@ export interface GradeOptions {
   only?: string[];
   /** How long one property may run before it is stopped as hung (ms). */
   propertyTimeoutMs?: number;
-  /** Called as each property finishes, for live progress. */
-  onResult?: (result: PropertyResult) => void;
+}
+
+/** `only` named a property the suite does not have. */
+export class UnknownPropertyError extends Error {
+  constructor(unknown: string[], known: string[]) {
+    super(`No property named ${unknown.map((u) => `"${u}"`).join(', ')}. Properties: ${known.join(', ')}`);
+    this.name = 'UnknownPropertyError';
+  }
 }
 
 /** The TypeScript worker bootstrap, and the grading worker it loads. */
@@ -48,6 +54,7 @@ function takeWorker(): Worker {
   worker.ref();
   return worker;
 }
+
 const LOAD_TIMEOUT_MS = 30_000;
 const OUTPUT_LIMIT = 4000;
 
@@ -89,6 +96,8 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
       report.problem = round.fatal.problem;
       break;
     }
+    const unknown = round.suite ? (options.only ?? []).filter((id) => !round.suite!.includes(id)) : [];
+    if (unknown.length > 0) throw new UnknownPropertyError(unknown, round.suite!);
     report.properties.push(...round.results);
     const done = new Set(report.properties.map((p) => p.id));
     const plan: string[] = round.plan ?? [];
@@ -108,6 +117,8 @@ function overall(results: PropertyResult[]): GradeReport['status'] {
 
 interface Round {
   plan?: string[];
+  /** Every property id of the suite. */
+  suite?: string[];
   results: PropertyResult[];
   fatal?: Extract<WorkerMessage, { type: 'fatal' }>;
   output: string;
@@ -140,7 +151,6 @@ function runWorker(task: WorkerTask, options: GradeOptions): Promise<Round> {
       if (!current) return;
       const result = interrupted(current, task.seed, status, message);
       round.results.push(result);
-      options.onResult?.(result);
     };
     const stuck = (message: string): void => {
       if (current) stop('timeout', message);
@@ -152,6 +162,7 @@ function runWorker(task: WorkerTask, options: GradeOptions): Promise<Round> {
       switch (message.type) {
         case 'plan':
           round.plan = message.ids;
+          round.suite = message.all;
           break;
         case 'start':
           current = { ...message, started: performance.now() };
@@ -163,7 +174,6 @@ function runWorker(task: WorkerTask, options: GradeOptions): Promise<Round> {
           current = undefined;
           clearTimeout(timer);
           round.results.push(message.result);
-          options.onResult?.(message.result);
           break;
         case 'fatal':
           round.fatal = message;

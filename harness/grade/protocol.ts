@@ -15,7 +15,7 @@ export interface WorkerTask {
 
 /** What a grading worker reports back. */
 export type WorkerMessage =
-  | { type: 'plan'; ids: string[] }
+  | { type: 'plan'; ids: string[]; all: string[] }
   | { type: 'start'; id: string; statement: string; hint: string }
   | { type: 'result'; result: PropertyResult }
   | { type: 'fatal'; status: Extract<GradeStatus, 'compile-error' | 'missing-exports'>; problem: string }

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   }
   const { suite } = (await import(pathToFileURL(task.suitePath).href)) as { suite: Suite };
   const planned = suite.properties.filter((p) => task.properties === 'all' || task.properties.includes(p.id));
-  post({ type: 'plan', ids: planned.map((p) => p.id) });
+  post({ type: 'plan', ids: planned.map((p) => p.id), all: suite.properties.map((p) => p.id) });
   let reference: Promise<ImplModule> | undefined;
   for (const property of planned) {
     post({ type: 'start', id: property.id, statement: property.statement, hint: property.hint });
