@@ -89,7 +89,7 @@ describe('npm run exercise', () => {
     expect(err).toContain('eviction-order');
   });
 
-  it('records a passing exercise and shows it as passing in the list', () => {
+  it("records a passing exercise, shows it as passing, and regrades it once it changes", () => {
     copyFileSync(filesOf(exercises.find((e) => e.id === 'metrics')!).solution, join(learnerDir, 'metrics.ts'));
     // The solution imports the learner module from ../exercises; the copy sits beside it instead.
     const file = join(learnerDir, 'metrics.ts');
@@ -99,6 +99,9 @@ describe('npm run exercise', () => {
     expect(out).toMatch(/✓ passing\s+metrics/);
     expect(out).toMatch(/1\/4 passing/);
     expect(out).toContain('Next: npm run exercise lru');
+    // Break it: the recorded "passing" must not survive a change that fails.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('hitRate: requests === 0 ? 0 : this.#hits / requests', 'hitRate: requests === 0 ? 0 : (100 * this.#hits) / requests'));
+    expect(cli('exercise').out).toMatch(/✗ failing\s+metrics/);
   });
 });
 
