@@ -89,7 +89,7 @@ describe('npm run exercise', () => {
     expect(err).toContain('eviction-order');
   });
 
-  it("records a passing exercise, shows it as passing, and regrades it once it changes", () => {
+  it('records a passing exercise, shows it as passing, and regrades it once it changes', () => {
     copyFileSync(filesOf(exercises.find((e) => e.id === 'metrics')!).solution, join(learnerDir, 'metrics.ts'));
     // The solution imports the learner module from ../exercises; the copy sits beside it instead.
     const file = join(learnerDir, 'metrics.ts');
