@@ -47,7 +47,7 @@ export function formatReport(report: GradeReport, replay: ReplayInfo, verbose: b
   const width = Math.max(...report.properties.map((p) => p.id.length));
   for (const p of report.properties) {
     const mark = p.status === 'passed' ? c.green(MARK[p.status]) : p.status === 'not-implemented' ? c.yellow(MARK[p.status]) : c.red(MARK[p.status]);
-    const note = p.status === 'not-implemented' ? c.dim(`  (not implemented yet: ${p.message ?? ''})`) : '';
+    const note = p.status === 'not-implemented' ? c.dim(`  (not implemented yet: ${missingPart(p)})`) : '';
     out.push(`  ${mark} ${p.id.padEnd(width)}  ${c.dim(p.statement)}${note}`);
     if (verbose && p.status === 'passed' && p.message) out.push(`      ${c.dim(p.message)}`);
   }
@@ -81,7 +81,16 @@ export function formatReport(report: GradeReport, replay: ReplayInfo, verbose: b
   const time = c.dim(` (${(report.durationMs / 1000).toFixed(1)} s)`);
   if (report.status === 'passed') out.push(c.green(total === 1 ? '✓ The property holds.' : `✓ All ${total} properties hold.`) + time);
   else out.push(c.red(`✗ ${passed} of ${total} ${total === 1 ? 'property holds' : 'properties hold'}.`) + time);
+  const missing = [...new Set(report.properties.filter((p) => p.status === 'not-implemented').map(missingPart))];
+  if (missing.length > 0 && report.properties.every((p) => p.status === 'passed' || p.status === 'not-implemented')) {
+    out.push(`Next: implement ${missing.join(', ')}, then run ${c.cyan(`npm run exercise ${report.exercise}`)} again.`);
+  }
   return out.join('\n');
+}
+
+/** What a not-implemented property is waiting for: `LRUCache.keys`. */
+function missingPart(p: PropertyResult): string {
+  return (p.message ?? '').replace(/^Not implemented:?\s*/i, '').replace(/\(.*$/, '') || 'a method';
 }
 
 function indent(text: string, prefix: string): string {
