@@ -18,7 +18,7 @@ import { TTLCache as IsaacsTTLCache } from '@isaacs/ttlcache';
 import { TTLCache } from '../solutions/ttl.js';
 import { compare, type Contender } from './measure.js';
 import { formatOps, formatRatio, table } from './report.js';
-import { mulberry32 } from './zipf.js';
+import { seededRandom } from '../harness/grade/random.js';
 
 const OURS = 'cachecraft (solutions/ttl.ts)';
 const PEER = '@isaacs/ttlcache';
@@ -51,7 +51,7 @@ export interface TtlRow {
 /** Runs the TTL benchmark, prints a table and returns the rows. */
 export function benchTtl(options: TtlBenchOptions): TtlRow[] {
   const { keys, gets, warmup, rounds, seed } = options;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   // Keys in a random order, so neither Map sees them in insertion order.
   const order = new Uint32Array(keys).map((_, i) => i);
   for (let i = keys - 1; i > 0; i--) {

@@ -1,26 +1,13 @@
 /**
- * Seeded workload generators for the benchmarks: a small PRNG and a Zipf trace.
+ * Seeded workload generators for the benchmarks: a Zipf trace, drawn from the same seeded
+ * PRNG (mulberry32) the grader uses.
  *
  * Everything is deterministic for a given seed, so every implementation (and every run of
  * the benchmark) sees exactly the same sequence of keys.
  *
  * @module
  */
-
-/**
- * mulberry32: a tiny, fast 32-bit PRNG with good enough statistics for workloads.
- * @returns a function giving uniform floats in [0, 1).
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../harness/grade/random.js';
 
 /** Parameters of {@link zipfTrace}. */
 export interface ZipfOptions {
@@ -43,7 +30,7 @@ export interface ZipfOptions {
  * so no implementation benefits from popular keys being small or adjacent.
  */
 export function zipfTrace({ keys, requests, exponent, seed }: ZipfOptions): Uint32Array {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
 
   const cdf = new Float64Array(keys);
   let total = 0;
