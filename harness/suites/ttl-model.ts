@@ -100,7 +100,7 @@ class Advance extends Op {
   }
   apply(_m: TTLModel, r: TTLReal): void {
     r.clock.advance(this.ms);
-    this.result(r, `t=${r.clock.elapsed}`);
+    r.trace.steps[r.trace.current - 1]!.result = `t=${r.clock.elapsed}`;
   }
 }
 
