@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['harness/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'harness/**/*.test.ts', 'bench/**/*.test.ts'],
     // Cost properties time code: one test file at a time keeps the second core for the grader.
     fileParallelism: false,
     testTimeout: 120_000,

@@ -1,0 +1,12 @@
+/**
+ * The workbook's library: the parts the pattern exercises run against. A {@link MemoryStore}
+ * is the embedded cache, {@link SqliteDatabase} the real database, the faulty wrappers inject
+ * latency and failures, and {@link ManualTime} replaces the wall clock and timers.
+ *
+ * @module
+ */
+export { MemoryStore } from './memory-store.js';
+export { MemoryDatabase } from './memory-database.js';
+export { SqliteDatabase } from './sqlite-database.js';
+export { FaultyDatabase, FaultyStore, InjectedFault, type FaultCall, type FaultOptions } from './faults.js';
+export { ManualTime } from './manual-time.js';
