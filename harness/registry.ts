@@ -33,6 +33,7 @@ export interface Exercise {
 export const chapters: Chapter[] = [
   { id: '01-fundamentals', title: 'Fundamentals' },
   { id: '02-eviction', title: 'Eviction' },
+  { id: '03-patterns', title: 'Patterns' },
 ];
 
 /** The exercises, in the order a learner should do them. */
@@ -83,6 +84,66 @@ export const exercises: Exercise[] = [
       'Validate ttl with typeof ttl === "number" && ttl > 0 (this accepts Infinity and rejects NaN, 0 and negatives) before changing anything.',
       'purgeExpired must not look at every entry. Keep a binary min-heap of (expiresAt, key) and pop while the top has expired; skip heap items that no longer match the stored entry (overwritten or deleted).',
       'size counts live entries only: purge before you count. delete returns true only when it removed a LIVE entry. The cleanup timer must be unref()\'d, and close() may be called twice.',
+    ],
+  },
+  {
+    id: 'cache-aside',
+    chapter: '03-patterns',
+    title: 'Cache-aside: read through the cache, invalidate on write',
+    exports: ['CacheAside'],
+    hints: [
+      'get: try the cache; on a miss read the database and, if it has the key, cache it with ttlMs (milliseconds) before returning. update: database first, then cache.delete. delete: the same with db.delete.',
+      'The cache is only an optimisation: wrap the cache calls of a read in try/catch, report with onCacheError(error, operation, key), and answer from the database. A failed cache.delete after a write is different: report it and reject, because the old value may still be served.',
+      'The race: a slow read-miss reads the OLD value, an update writes the database and deletes the key, then the read caches the old value. Serialise the fills and writes of one key, e.g. a Map from key to the tail of a promise chain; hits never wait.',
+      'Clean up the per-key chain when it is idle (or the map grows forever), and make sure a rejected task does not break the chain for the next one: chain on promise.then(run, run), not promise.then(run).',
+    ],
+  },
+  {
+    id: 'write-through',
+    chapter: '03-patterns',
+    title: 'Write-through: database first, then the cache',
+    exports: ['WriteThrough'],
+    hints: [
+      'set: await db.set(key, value), then await cache.set(key, value, ttlMs), then resolve. The database is the system of record, so it goes first: writing the cache first serves values the database may never get.',
+      'If db.set rejects, let set reject and do not touch the cache. If cache.set rejects after the database took the value, report it and cache.delete(key) so the old value is not served; if that fails too, reject.',
+      'get is the same read path as cache-aside: cache, then database, then fill with ttlMs. Cache errors on a read are reported, never fatal.',
+      'Two concurrent sets of one key can reach the cache in the opposite order from the database. Serialise the cache-changing work of each key (fills and writes) with a per-key promise chain.',
+    ],
+  },
+  {
+    id: 'write-behind',
+    chapter: '03-patterns',
+    title: 'Write-behind: acknowledge from the cache, write the database in batches',
+    exports: ['WriteBehind'],
+    hints: [
+      'Keep the queue as a Map from key to its latest write: a new write of a queued key replaces the old one (latest wins) and keeps one entry per key. Record the write before the first await of set/delete, so calls keep their order.',
+      'One batch at a time: take up to batchSize writes from the queue (skipping keys whose write is in flight), call db.writeBatch, and look at the result: the failed writes, or all of them if it rejected. Start a batch when the queue reaches batchSize, and arm a timer on the scheduler for flushIntervalMs otherwise.',
+      'A failed write goes back only if no newer write of its key was queued meanwhile; its retry is due after retryDelayMs * 2 ** (failures - 1), on the scheduler. After 1 + maxRetries failures call onDeadLetter(write, error) and drop it: never drop a write without telling.',
+      'flush() must wait for everything acknowledged before it, retries included: keep a list of waiters and resolve them whenever the queue, the in-flight batch and the retries no longer hold any write older than theirs. close() = flush, then clear every timer, then refuse writes.',
+    ],
+  },
+  {
+    id: 'refresh-ahead',
+    chapter: '03-patterns',
+    title: 'Refresh-ahead: refresh hot entries before they expire',
+    exports: ['RefreshAheadCache'],
+    hints: [
+      'Store { value, loadedAt } per key, with loadedAt = clock.now() read when the load RESOLVES. Compare age = now - loadedAt with refreshThreshold * ttlMs and with ttlMs.',
+      'In the refresh window, return Promise.resolve(value) at once and start load(key) without awaiting it. Keep a Map of keys with a load in flight so a second get does not start a second one.',
+      'An expired or missing entry: if a load of that key is in flight, return its promise; else start one. Concurrent gets share it. A rejection is not stored; a failed refresh goes to onRefreshError and keeps the old entry.',
+      'delete(key) must stop a load in flight from writing its value back: give each entry (or each load) a generation number and store the result only if the generation is unchanged.',
+    ],
+  },
+  {
+    id: 'stampede',
+    chapter: '03-patterns',
+    title: 'Stampede protection: single-flight, XFetch, stale-while-revalidate',
+    exports: ['SingleFlightCache', 'XFetchCache', 'StaleWhileRevalidateCache'],
+    hints: [
+      'SingleFlightCache: a Map of live values and a Map of in-flight load promises. A miss returns the in-flight promise of the key if there is one, else starts load(key) and stores its promise; when it settles, delete it from the in-flight map (so a rejection is not cached) and, if it resolved, cache the value with its time.',
+      'XFetchCache: time the load on the clock: delta = now after - now before; expiry = now after + ttlMs. On a get of a present key, draw r = random() once and recompute when now - delta * beta * Math.log(r) >= expiry. Math.log(r) is negative, so the left side is later than now.',
+      'StaleWhileRevalidateCache is refresh-ahead in HTTP\'s words: fresh while age < maxAgeMs, stale-but-servable while age < maxAgeMs + staleWhileRevalidateMs. Serve a stale value at once and start one background load per key.',
+      'All three: read the time only from the clock you were given, and make delete(key) stop an in-flight load from putting the key back (a generation number per key).',
     ],
   },
 ];

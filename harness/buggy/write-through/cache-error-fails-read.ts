@@ -1,0 +1,12 @@
+/**
+ * Buggy variant: lets a failing cache.get reject the read instead of falling back to the database.
+ * @caughtBy cache-faults
+ */
+import { WriteThrough as Base } from '../base/write-through.js';
+
+export class WriteThrough<V> extends Base<V> {
+  // The mistake: no try/catch around the cache read.
+  protected override readCache(key: string): Promise<V | undefined> {
+    return this.cache.get(key);
+  }
+}
