@@ -26,6 +26,15 @@ export interface FaultPlan {
   cache?: ReadonlySet<number>;
   /** The cache methods that may fail. Default: get and set. */
   cacheMethods?: readonly ('get' | 'set' | 'delete')[];
+  /** Also fails the database calls (or batch writes) for which this returns true. */
+  dbWhen?: (call: FaultCall) => boolean;
+}
+
+/** Told about each batch as it is sent to the database and as it is answered. */
+export interface BatchWatcher {
+  sent(writes: readonly Write<string>[]): void;
+  /** `failed` holds every write when the whole batch rejected. */
+  answered(writes: readonly Write<string>[], failed: readonly FailedWrite<string>[]): void;
 }
 
 /** When a cache call takes effect: when the scheduler answers it (default), or when it is made. */
@@ -59,6 +68,8 @@ export class World {
   readonly cacheSets: CacheSet[] = [];
   /** Faults are injected only while this is true. */
   faultsOn = true;
+  /** Told about each batch the implementation writes. */
+  batches: BatchWatcher | undefined;
   /** Called as the implementation calls cache.set or cache.delete, before the call is applied. */
   beforeCache: ((method: 'set' | 'delete', key: string) => void) | undefined;
   readonly db: Database<string>;
@@ -75,7 +86,9 @@ export class World {
     readonly cacheEffects: CacheEffects = 'at-answer',
   ) {
     const cacheMethods = plan.cacheMethods ?? ['get', 'set'];
-    this.faultyDb = new FaultyDatabase(this.rows, { fail: (call) => this.faultsOn && (plan.db?.has(call.index) ?? false) });
+    this.faultyDb = new FaultyDatabase(this.rows, {
+      fail: (call) => this.faultsOn && ((plan.db?.has(call.index) ?? false) || (plan.dbWhen?.(call) ?? false)),
+    });
     this.faultyCache = new FaultyStore(this.store, {
       fail: (call) => {
         if (call.method === 'writeBatch' || !cacheMethods.includes(call.method)) return false;
@@ -122,16 +135,22 @@ export class World {
           this.deletes.set(key, (this.deletes.get(key) ?? 0) + 1);
           return 'ok';
         }),
-      writeBatch: (writes) =>
-        this.#released(
-          `db.writeBatch([${writes.map(describeWrite).join(', ')}])`,
+      writeBatch: (writes) => {
+        const copy = Array.isArray(writes) ? [...writes] : writes;
+        this.batches?.sent(copy);
+        const answer = this.#released(
+          `db.writeBatch([${Array.isArray(writes) ? writes.map(describeWrite).join(', ') : show(writes)}])`,
           () => db.writeBatch(writes),
           (failed: readonly FailedWrite<string>[]) => {
-            for (const w of writes) if (w.kind === 'set' && !failed.some((f) => f.write === w)) this.applied.add(w.value);
+            for (const w of copy) if (w.kind === 'set' && !failed.some((f) => f.write === w)) this.applied.add(w.value);
             for (const f of failed) this.injectedDb.push(f.error);
+            this.batches?.answered(copy, failed);
             return failed.length === 0 ? 'all written' : `failed: ${failed.map((f) => describeWrite(f.write)).join(', ')}`;
           },
-        ),
+        );
+        answer.catch((error: unknown) => this.batches?.answered(copy, copy.map((write) => ({ write, error }))));
+        return answer;
+      },
     };
   }
 
