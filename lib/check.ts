@@ -14,3 +14,12 @@ export function checkValue(value: unknown, where: string): void {
 export function checkTtl(ms: unknown, where: string): void {
   if (ms !== undefined && !(typeof ms === 'number' && ms > 0)) throw new RangeError(`${where}: ttlMs must be a positive number of milliseconds, got ${String(ms)}`);
 }
+
+/** Runs a synchronous call as a promise: its exception (a bad argument, say) becomes the rejection. */
+export function attempt<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}

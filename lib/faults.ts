@@ -159,6 +159,8 @@ export class FaultyDatabase<V> implements Database<V> {
         if (call.failed) failed.push({ write, error: new InjectedFault(call) });
         else passed.push(write);
       }
+      // As the interface says: a batch of which nothing was applied rejects.
+      if (passed.length === 0 && failed.length > 0) throw failed[0]!.error;
       const innerFailed = passed.length > 0 ? await this.inner.writeBatch(passed) : [];
       return [...failed, ...innerFailed];
     });

@@ -1,5 +1,5 @@
 import type { Database, FailedWrite, Write } from '../exercises/workbook.js';
-import { checkKey, checkValue } from './check.js';
+import { attempt, checkKey, checkValue } from './check.js';
 
 /** A database held in a Map: the grader's system of record, and a quick stand-in for SQLite. */
 export class MemoryDatabase<V> implements Database<V> {
@@ -7,33 +7,40 @@ export class MemoryDatabase<V> implements Database<V> {
 
   /** The row under `key`, or undefined. */
   get(key: string): Promise<V | undefined> {
-    checkKey(key, 'MemoryDatabase.get');
-    return Promise.resolve(this.#rows.get(key));
+    return attempt(() => {
+      checkKey(key, 'MemoryDatabase.get');
+      return this.#rows.get(key);
+    });
   }
 
   /** Stores a row. */
   set(key: string, value: V): Promise<void> {
-    checkKey(key, 'MemoryDatabase.set');
-    checkValue(value, 'MemoryDatabase.set');
-    this.#rows.set(key, value);
-    return Promise.resolve();
+    return attempt(() => {
+      checkKey(key, 'MemoryDatabase.set');
+      checkValue(value, 'MemoryDatabase.set');
+      this.#rows.set(key, value);
+    });
   }
 
   /** Removes a row. */
   delete(key: string): Promise<void> {
-    checkKey(key, 'MemoryDatabase.delete');
-    this.#rows.delete(key);
-    return Promise.resolve();
+    return attempt(() => {
+      checkKey(key, 'MemoryDatabase.delete');
+      this.#rows.delete(key);
+    });
   }
 
   /** Applies every write, in order; none fails. */
   writeBatch(writes: readonly Write<V>[]): Promise<readonly FailedWrite<V>[]> {
-    for (const w of writes) checkWrite(w, 'MemoryDatabase.writeBatch');
-    for (const w of writes) {
-      if (w.kind === 'set') this.#rows.set(w.key, w.value);
-      else this.#rows.delete(w.key);
-    }
-    return Promise.resolve([]);
+    return attempt(() => {
+      if (!Array.isArray(writes)) throw new TypeError('MemoryDatabase.writeBatch: writes must be an array');
+      for (const w of writes) checkWrite(w, 'MemoryDatabase.writeBatch');
+      for (const w of writes) {
+        if (w.kind === 'set') this.#rows.set(w.key, w.value);
+        else this.#rows.delete(w.key);
+      }
+      return [];
+    });
   }
 
   /** The rows, synchronously, for tests and demos. */

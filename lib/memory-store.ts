@@ -1,5 +1,5 @@
 import { systemClock, type CacheStore, type Clock } from '../exercises/workbook.js';
-import { checkKey, checkTtl, checkValue } from './check.js';
+import { attempt, checkKey, checkTtl, checkValue } from './check.js';
 
 /**
  * The embedded cache store: a Map with per-entry expiry read from a {@link Clock}. It resolves
@@ -15,24 +15,28 @@ export class MemoryStore<V> implements CacheStore<V> {
 
   /** The live value under `key`, or undefined. */
   get(key: string): Promise<V | undefined> {
-    checkKey(key, 'MemoryStore.get');
-    return Promise.resolve(this.peek(key));
+    return attempt(() => {
+      checkKey(key, 'MemoryStore.get');
+      return this.peek(key);
+    });
   }
 
   /** Stores `value`, for `ttlMs` when given. */
   set(key: string, value: V, ttlMs?: number): Promise<void> {
-    checkKey(key, 'MemoryStore.set');
-    checkValue(value, 'MemoryStore.set');
-    checkTtl(ttlMs, 'MemoryStore.set');
-    this.#entries.set(key, { value, expiresAt: ttlMs === undefined ? Infinity : this.#clock.now() + ttlMs });
-    return Promise.resolve();
+    return attempt(() => {
+      checkKey(key, 'MemoryStore.set');
+      checkValue(value, 'MemoryStore.set');
+      checkTtl(ttlMs, 'MemoryStore.set');
+      this.#entries.set(key, { value, expiresAt: ttlMs === undefined ? Infinity : this.#clock.now() + ttlMs });
+    });
   }
 
   /** Removes `key`. */
   delete(key: string): Promise<void> {
-    checkKey(key, 'MemoryStore.delete');
-    this.#entries.delete(key);
-    return Promise.resolve();
+    return attempt(() => {
+      checkKey(key, 'MemoryStore.delete');
+      this.#entries.delete(key);
+    });
   }
 
   /** The live value under `key`, synchronously, without counting as a call (for tests and demos). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database, FailedWrite, Write } from '../exercises/workbook.js';
-import { checkKey, checkValue } from './check.js';
+import { attempt, checkKey, checkValue } from './check.js';
 import { checkWrite } from './memory-database.js';
 
 /**
@@ -91,14 +91,5 @@ export class SqliteDatabase<V> implements Database<V> {
   close(): void {
     if (this.#db.open) this.#db.close();
     this.#cleanup?.();
-  }
-}
-
-/** Runs a synchronous SQLite call as a promise: its exception becomes the rejection. */
-function attempt<T>(fn: () => T): Promise<T> {
-  try {
-    return Promise.resolve(fn());
-  } catch (error) {
-    return Promise.reject(error);
   }
 }
