@@ -123,6 +123,9 @@ class Run {
         );
       }
     }
+    if (writeOrder && this.kind.writeFills && lone.op.kind === 'write' && lone.call.state === 'resolved' && world.store.peek(lone.op.key) !== lone.value) {
+      this.trace.fail(`${lone.call.label} resolved, but the cache holds ${show(world.store.peek(lone.op.key))}: write-through puts the new value in the cache too`);
+    }
     this.checkTtl(before.sets);
     this.checkCacheAgrees();
   }
