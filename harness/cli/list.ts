@@ -34,12 +34,13 @@ export async function listExercises(): Promise<number> {
   for (const e of exercises) states.set(e.id, await stateOf(e));
   const passing = [...states.values()].filter((s) => s === 'passing').length;
   const out: string[] = [c.bold('cachecraft — exercises'), ''];
+  const idWidth = Math.max(...exercises.map((e) => e.id.length));
   for (const chapter of chapters) {
     out.push(c.bold(`${chapter.title}`) + c.dim(`  chapters/${chapter.id}/`));
     for (const e of exercises.filter((x) => x.chapter === chapter.id)) {
       const state = states.get(e.id)!;
       const mark = state === 'passing' ? c.green('✓ passing    ') : state === 'failing' ? c.red('✗ failing    ') : c.dim('○ not started');
-      out.push(`  ${mark}  ${e.id.padEnd(8)} ${e.title}  ${c.dim(relative(process.cwd(), filesOf(e).stub))}`);
+      out.push(`  ${mark}  ${e.id.padEnd(idWidth)} ${e.title}  ${c.dim(relative(process.cwd(), filesOf(e).stub))}`);
     }
     out.push('');
   }

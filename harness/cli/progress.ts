@@ -44,15 +44,15 @@ export function updateProgress(id: string, change: Partial<ExerciseProgress>): E
 }
 
 /**
- * A hash of the learner's file and of the grader (every suite and the runner): a verdict is
- * valid only for exactly the code it was given and the grader that gave it.
+ * A hash of the learner's file and of the grader (every suite, the runner, and the library the
+ * suites run learner code against): a verdict is valid only for exactly the code it was given
+ * and the grader that gave it.
  */
 export function codeHash(exercise: Exercise, implPath = filesOf(exercise).stub): string {
   const hash = createHash('sha256');
   hash.update(existsSync(implPath) ? readFileSync(implPath) : '');
-  for (const dir of ['suites', 'grade']) {
-    const folder = join(root, 'harness', dir);
-    for (const file of readdirSync(folder).sort()) if (file.endsWith('.ts')) hash.update(readFileSync(join(folder, file)));
+  for (const folder of [join(root, 'harness', 'suites'), join(root, 'harness', 'grade'), join(root, 'lib')]) {
+    for (const file of readdirSync(folder).sort()) if (file.endsWith('.ts') && !file.endsWith('.test.ts')) hash.update(readFileSync(join(folder, file)));
   }
   return hash.digest('hex').slice(0, 16);
 }
