@@ -13,7 +13,9 @@
  *   or delete replaces the queued one). Writes of one key reach the database in the order they
  *   were called: set then delete ends deleted.
  * - `get` sees this instance's own writes at once: the latest write of the key if it is not yet
- *   in the database (`undefined` for a delete), else the cache, else the database.
+ *   in the database (`undefined` for a delete), else the cache, else the database. When this
+ *   instance's last cache write of a key failed, the cache may hold an older value for it: read
+ *   that key from the database instead (a cache `get` that fails is reported and skipped too).
  * - The queue is written with `db.writeBatch` only, one batch at a time, at most `batchSize`
  *   writes per batch and at most one write per key in a batch. A batch starts as soon as
  *   `batchSize` writes are queued, and otherwise no later than `flushIntervalMs` after a write was

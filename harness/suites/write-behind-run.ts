@@ -30,11 +30,13 @@ export type Rule =
   | 'backoff' // a retry waits its delay, only failed writes are retried
   | 'dead-letters' // dead letters only after 1 + maxRetries failures, with the last error
   | 'pending' // pending counts the keys not yet written
-  | 'room'; // pending never exceeds maxPending
+  | 'room' // pending never exceeds maxPending
+  | 'cache-errors'; // every cache error is reported to onCacheError
 
 /** One step of a generated run. */
 export type Op =
   | { kind: 'set' | 'delete' | 'get' | 'evict'; key: string }
+  | { kind: 'burst' }
   | { kind: 'advance'; ms: number }
   | { kind: 'flush' };
 
@@ -63,6 +65,9 @@ type WriteBehindClass = new (options: Record<string, unknown>) => WriteBehindLik
 /** The initial rows of the database. */
 const ROWS: Readonly<Record<string, string>> = { a: 'a0' };
 
+/** The keys a run writes; a burst writes each of them at once. */
+export const KEYS = ['a', 'b', 'c', 'd'] as const;
+
 /** A run: create it, apply ops, then finish. */
 export class WriteBehindRun {
   readonly trace = new Trace();
@@ -74,6 +79,7 @@ export class WriteBehindRun {
   readonly written = new Map<string, number>();
   readonly deadLetters = new Set<number>();
   readonly calls: Call[] = [];
+  readonly reported: unknown[] = [];
   #ids = 0;
   #inFlight = 0;
   #violation: string | undefined;
@@ -105,6 +111,7 @@ export class WriteBehindRun {
           db: this.world.db,
           scheduler: this.world.time,
           onDeadLetter: (write: Write<string>, error: unknown) => this.#deadLetter(write, error),
+          onCacheError: (error: unknown) => this.reported.push(error),
           ...this.settings,
         }),
     );
@@ -117,6 +124,11 @@ export class WriteBehindRun {
       case 'set':
       case 'delete':
         this.#write(op.kind, op.key);
+        await this.#settle();
+        break;
+      case 'burst':
+        this.trace.add(`(${KEYS.length} writes at once)`);
+        for (const key of KEYS) this.#write('set', key);
         await this.#settle();
         break;
       case 'get':
@@ -181,6 +193,14 @@ export class WriteBehindRun {
   async #flush(method: 'flush' | 'close'): Promise<void> {
     const before = new Map([...this.latest].filter(([, m]) => m.call.state === 'resolved'));
     const call = start(this.trace, `${method}()`, () => this.instance[method]());
+    await settle(this.world.s);
+    this.#checkViolation();
+    // Before any timer fires: every write that has not failed must be in the database already.
+    for (const [key, made] of before) {
+      if (made.failures > 0 || this.deadLetters.has(made.id) || (this.written.get(key) ?? 0) >= made.id) continue;
+      this.trace.steps.push({ call: `(${method}() has been called; no timer has fired)` });
+      this.trace.fail(`${describeWrite(made.write)} (step ${made.call.step}) is not in the database: ${method}() must start writing at once, not wait for the flush timer`);
+    }
     for (let i = 0; i < 200 && call.state === 'pending'; i++) await this.#nextTimer(call);
     expectSettled(this.trace, [call]);
     if (call.state === 'rejected') unexpectedRejection(this.trace, call, `${method}() must not fail: a write that cannot be made goes to onDeadLetter`);
@@ -244,6 +264,13 @@ export class WriteBehindRun {
   #checkViolation(): void {
     for (const call of this.calls) if (call.state === 'rejected') unexpectedRejection(this.trace, call, 'a write is acknowledged from the cache and the queue: it must not fail');
     if (this.#violation !== undefined) this.trace.fail(this.#violation);
+    if (this.rules.has('batches') && this.world.faultyDb.count('set') + this.world.faultyDb.count('delete') > 0) {
+      this.trace.fail('db.set or db.delete was called: write the database with db.writeBatch only');
+    }
+    if (this.rules.has('cache-errors')) {
+      const unreported = this.world.injectedCache.find((e) => !this.reported.includes(e));
+      if (unreported !== undefined) this.trace.fail(`a cache error was not reported to onCacheError: ${describeError(unreported)}`);
+    }
   }
 
   /** Records the first broken rule; thrown later, so the implementation cannot catch it. */
@@ -263,8 +290,6 @@ export class WriteBehindRun {
       const twice = keys.find((k, i) => keys.indexOf(k) !== i);
       if (twice !== undefined) return this.#violate(`${show(twice)} is written twice in one batch: coalesce, one write per key`);
       if (this.#inFlight > 1) return this.#violate('a batch was sent while another was still in flight: one batch at a time');
-      const direct = this.world.faultyDb.count('set') + this.world.faultyDb.count('delete');
-      if (direct > 0) return this.#violate('db.set or db.delete was called: write the database with db.writeBatch only');
     }
     for (const w of writes) {
       const made = this.latest.get(w.key);

@@ -4,10 +4,8 @@ import { show } from '../grade/show.js';
 import { checked, exported, type CheckedProperty, type Suite } from '../grade/suite.js';
 import { Trace } from '../grade/trace.js';
 import { expectInputError } from './async-calls.js';
-import { WriteBehindRun, type Op, type Rule, type Settings } from './write-behind-run.js';
+import { KEYS, WriteBehindRun, type Op, type Rule, type Settings } from './write-behind-run.js';
 import { World, type FaultPlan } from './world.js';
-
-const KEYS = ['a', 'b', 'c', 'd'] as const;
 
 type OpKind = Op['kind'];
 
@@ -15,7 +13,7 @@ function opArb(kinds: readonly OpKind[], maxAdvance: number): fc.Arbitrary<Op> {
   const key = fc.constantFrom(...KEYS);
   const arbs: fc.Arbitrary<Op>[] = kinds.map((kind) => {
     if (kind === 'advance') return fc.integer({ min: 1, max: maxAdvance }).map((ms): Op => ({ kind, ms }));
-    if (kind === 'flush') return fc.constant<Op>({ kind });
+    if (kind === 'flush' || kind === 'burst') return fc.constant<Op>({ kind });
     return key.map((k): Op => ({ kind, key: k }));
   });
   return fc.oneof(...arbs);
@@ -29,21 +27,24 @@ interface Spec {
   ops: readonly OpKind[];
   rules: readonly Rule[];
   settings?: Partial<Record<keyof Settings, fc.Arbitrary<number>>>;
-  /** Database calls to fail: none, some by index, or every write of key "d" too. */
-  faults?: 'none' | 'some' | 'poisoned';
+  /** Database calls to fail: none, some by index, or every write of key "d" too; or cache calls, some by index. */
+  faults?: 'none' | 'some' | 'poisoned' | 'cache';
   maxAdvance?: number;
 }
 
 const DEFAULTS: Record<keyof Settings, fc.Arbitrary<number>> = {
   batchSize: fc.integer({ min: 1, max: 4 }),
   flushIntervalMs: fc.constantFrom(100, 1000),
-  maxRetries: fc.integer({ min: 0, max: 2 }),
+  maxRetries: fc.integer({ min: 0, max: 3 }),
   retryDelayMs: fc.constantFrom(10, 40),
   maxPending: fc.constant(1000),
 };
 
 function faultArb(faults: Spec['faults']): fc.Arbitrary<FaultPlan> {
   if (faults === undefined || faults === 'none') return fc.constant({});
+  if (faults === 'cache') {
+    return fc.uniqueArray(fc.nat({ max: 12 }), { minLength: 1, maxLength: 6 }).map((a): FaultPlan => ({ cache: new Set(a), cacheMethods: ['get', 'set', 'delete'] }));
+  }
   // Only writes fail: a read of the database may fail the read, which is not what these properties are about.
   const some = fc.uniqueArray(fc.nat({ max: 30 }), { maxLength: 8 }).map((a) => new Set(a));
   const poisoned = faults === 'poisoned';
@@ -144,7 +145,7 @@ export const suite: Suite = {
       id: 'batches',
       statement: 'the database is written with writeBatch only, one batch at a time, at most batchSize writes and one write per key in each',
       hint: 'Take at most batchSize writes from the queue for a batch, skip keys whose write is in flight, and do not start a batch while one is in flight: when it is answered, start the next if the queue is due.',
-      ops: ['set', 'set', 'delete', 'advance', 'flush'],
+      ops: ['set', 'set', 'delete', 'burst', 'advance', 'flush'],
       rules: ['batches'],
       faults: 'some',
     }),
@@ -154,7 +155,7 @@ export const suite: Suite = {
       hint: 'When a write is queued and no flush timer is set, set one: scheduler.setTimeout(() => this.startBatch(), flushIntervalMs). Use the scheduler you were given, never setTimeout or setInterval directly.',
       ops: ['set', 'delete', 'advance', 'advance'],
       rules: ['interval'],
-      settings: { batchSize: fc.constant(4), maxPending: fc.constant(1000) },
+      settings: { batchSize: fc.integer({ min: 2, max: 4 }), maxPending: fc.constant(1000) },
       maxAdvance: 700,
     }),
     property({
@@ -171,7 +172,7 @@ export const suite: Suite = {
       hint: 'On a failure, count it on the write and set a timer on the scheduler for retryDelayMs * 2 ** (failures - 1); only then put the write back in the queue. From a batch that resolved with failed writes, retry only those: the others are in the database.',
       ops: ['set', 'set', 'delete', 'advance', 'flush'],
       rules: ['backoff'],
-      faults: 'some',
+      faults: 'poisoned',
     }),
     property({
       id: 'dead-letter',
@@ -180,6 +181,15 @@ export const suite: Suite = {
       ops: ['set', 'set', 'delete', 'advance', 'flush'],
       rules: ['dead-letters'],
       faults: 'poisoned',
+    }),
+    property({
+      id: 'cache-faults',
+      statement: 'a failing cache call never fails a write or a read, is reported to onCacheError, and never makes a read return an older value',
+      hint: 'Wrap each cache call in try/catch and report the error with onCacheError(error, operation, key). After a failed cache write of a key the cache may hold an older value: remember that and read that key from the database until a cache write of it succeeds.',
+      runs: 300,
+      ops: ['set', 'set', 'delete', 'get', 'get', 'advance', 'flush'],
+      rules: ['reads', 'cache-errors'],
+      faults: 'cache',
     }),
     property({
       id: 'pending',
@@ -193,7 +203,7 @@ export const suite: Suite = {
       id: 'backpressure',
       statement: 'at most maxPending keys wait for the database: a write of another key waits for room, first come first served, and is never lost',
       hint: 'When pending === maxPending and the key has no pending write, park the call in a FIFO list and resolve it when a key leaves (written or dead-lettered), recording the write only then.',
-      ops: ['set', 'set', 'delete', 'advance'],
+      ops: ['set', 'set', 'delete', 'burst', 'advance'],
       rules: ['room'],
       settings: { batchSize: fc.integer({ min: 1, max: 2 }), maxPending: fc.integer({ min: 2, max: 3 }) },
       faults: 'some',
