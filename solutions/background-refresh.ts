@@ -1,7 +1,7 @@
 /**
  * The mechanism shared by the `refresh-ahead` and `stampede` reference solutions: a loading
- * cache that serves a value while it refreshes it in the background, and the argument checks
- * the loading caches have in common.
+ * cache that serves a value while it refreshes it in the background. (The argument checks the
+ * loading caches have in common are in `arguments.ts`, with the other pattern solutions'.)
  *
  * {@link BackgroundRefresh} knows two ages, both measured from the moment a value's load
  * resolved:
@@ -29,7 +29,8 @@
  *
  * @module
  */
-import { systemClock, type Clock } from '../exercises/workbook.js';
+import type { Clock } from '../exercises/workbook.js';
+import { checkKey } from './arguments.js';
 
 /** A key's state in a {@link BackgroundRefresh}. */
 interface Slot<V> {
@@ -142,48 +143,4 @@ export function callLoad<V>(load: (key: string) => Promise<V>, key: string): Pro
   } catch (error) {
     return Promise.reject(error);
   }
-}
-
-// Argument checks. Each throws before anything is changed, naming the argument.
-
-/** Throws a TypeError unless `options` is an object. */
-export function checkOptions(options: unknown, where: string): asserts options is object {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
-  }
-}
-
-/** Throws a TypeError unless `key` is a string. */
-export function checkKey(key: unknown, where: string): asserts key is string {
-  if (typeof key !== 'string') throw new TypeError(`${where}: key must be a string, got ${describe(key)}`);
-}
-
-/** Throws a TypeError unless `value` is a function. */
-export function checkFunction(value: unknown, name: string, where: string): void {
-  if (typeof value !== 'function') throw new TypeError(`${where}: ${name} must be a function, got ${describe(value)}`);
-}
-
-/** Returns `clock`, or the wall clock when it is undefined; throws a TypeError unless it has a now() method. */
-export function checkClock(clock: Clock | undefined, where: string): Clock {
-  if (clock === undefined) return systemClock;
-  if (typeof clock !== 'object' || clock === null || typeof clock.now !== 'function') {
-    throw new TypeError(`${where}: clock must be an object with a now() method, got ${describe(clock)}`);
-  }
-  return clock;
-}
-
-/**
- * Throws unless `value` is a number for which `ok` holds: a TypeError when it is not a number
- * at all, a RangeError when it is out of range. `expected` completes "must be ...".
- */
-export function checkNumber(value: unknown, name: string, where: string, expected: string, ok: (n: number) => boolean): asserts value is number {
-  if (typeof value !== 'number') throw new TypeError(`${where}: ${name} must be ${expected}, got ${describe(value)}`);
-  if (!ok(value)) throw new RangeError(`${where}: ${name} must be ${expected}, got ${describe(value)}`);
-}
-
-/** A short description of a bad argument for an error message. */
-function describe(value: unknown): string {
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  return value === null ? 'null' : typeof value;
 }

@@ -16,7 +16,8 @@
  * @module
  */
 import type { Clock } from '../exercises/workbook.js';
-import { BackgroundRefresh, checkClock, checkFunction, checkNumber, checkOptions } from './background-refresh.js';
+import { checkClock, checkFunction, checkNumber, checkOptions } from './arguments.js';
+import { BackgroundRefresh } from './background-refresh.js';
 
 /** Options for {@link RefreshAheadCache}. */
 export interface RefreshAheadOptions<V> {

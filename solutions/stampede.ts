@@ -17,7 +17,8 @@
  * @module
  */
 import type { Clock, RandomSource } from '../exercises/workbook.js';
-import { BackgroundRefresh, callLoad, checkClock, checkFunction, checkKey, checkNumber, checkOptions } from './background-refresh.js';
+import { checkClock, checkFunction, checkKey, checkNumber, checkOptions } from './arguments.js';
+import { BackgroundRefresh, callLoad } from './background-refresh.js';
 
 /** Options for {@link SingleFlightCache}. */
 export interface SingleFlightOptions<V> {

@@ -25,6 +25,7 @@
  * @module
  */
 import { systemScheduler, type CacheStore, type Database, type Scheduler, type Write } from '../exercises/workbook.js';
+import { checkFunction, checkKey, checkMethods, checkOptions, checkValue, describe } from './arguments.js';
 import { KeyLock } from './key-lock.js';
 
 /** Options for {@link WriteBehind}. */
@@ -72,6 +73,9 @@ interface Waiter<V> {
   readonly refuse: (error: Error) => void;
 }
 
+/** The class's name, for error messages. */
+const NAME = 'WriteBehind';
+
 /** Write-behind (write-back): acknowledge from the cache, write the database later in batches. */
 export class WriteBehind<V> {
   readonly #cache: CacheStore<V>;
@@ -113,9 +117,7 @@ export class WriteBehind<V> {
 
   /** @param options - the cache, the database, the dead-letter callback and the batching settings. */
   constructor(options: WriteBehindOptions<V>) {
-    if (typeof options !== 'object' || options === null) {
-      throw new TypeError(`options must be an object, got ${describe(options)}`);
-    }
+    checkOptions(options, NAME);
     const {
       cache,
       db,
@@ -128,26 +130,16 @@ export class WriteBehind<V> {
       maxPending = 10_000,
       onCacheError = () => {},
     } = options;
-    if (!hasMethods(cache, 'get', 'set', 'delete')) {
-      throw new TypeError('options.cache must be a CacheStore: an object with get, set and delete methods');
-    }
-    if (!hasMethods(db, 'get', 'set', 'delete', 'writeBatch')) {
-      throw new TypeError('options.db must be a Database: an object with get, set, delete and writeBatch methods');
-    }
-    if (typeof onDeadLetter !== 'function') {
-      throw new TypeError(`options.onDeadLetter must be a function, got ${describe(onDeadLetter)}`);
-    }
-    if (!hasMethods(scheduler, 'setTimeout', 'clearTimeout')) {
-      throw new TypeError('options.scheduler must be a Scheduler: an object with setTimeout and clearTimeout methods');
-    }
-    checkInteger('batchSize', batchSize, 1);
-    checkInteger('maxRetries', maxRetries, 0);
-    checkInteger('maxPending', maxPending, batchSize);
-    checkDelay('flushIntervalMs', flushIntervalMs);
-    checkDelay('retryDelayMs', retryDelayMs);
-    if (typeof onCacheError !== 'function') {
-      throw new TypeError(`options.onCacheError must be a function, got ${describe(onCacheError)}`);
-    }
+    checkMethods(cache, 'options.cache', NAME, 'a CacheStore', ['get', 'set', 'delete']);
+    checkMethods(db, 'options.db', NAME, 'a Database', ['get', 'set', 'delete', 'writeBatch']);
+    checkFunction(onDeadLetter, 'options.onDeadLetter', NAME);
+    checkMethods(scheduler, 'options.scheduler', NAME, 'a Scheduler', ['setTimeout', 'clearTimeout']);
+    checkInteger(batchSize, 'options.batchSize', NAME, 1);
+    checkInteger(maxRetries, 'options.maxRetries', NAME, 0);
+    checkInteger(maxPending, 'options.maxPending', NAME, batchSize);
+    checkDelay(flushIntervalMs, 'options.flushIntervalMs', NAME);
+    checkDelay(retryDelayMs, 'options.retryDelayMs', NAME);
+    checkFunction(onCacheError, 'options.onCacheError', NAME);
     this.#cache = cache;
     this.#db = db;
     this.#onDeadLetter = onDeadLetter;
@@ -167,7 +159,7 @@ export class WriteBehind<V> {
 
   /** The value of `key` as this instance last wrote it, else from the cache, else the database. */
   async get(key: string): Promise<V | undefined> {
-    checkKey(key);
+    checkKey(key, 'WriteBehind.get');
     const entry = this.#latest.get(key);
     if (entry !== undefined) return entry.write.kind === 'set' ? entry.write.value : undefined;
     // The cache may be behind the database while a cache write of the key is under way or
@@ -185,14 +177,14 @@ export class WriteBehind<V> {
 
   /** Queues `key = value`, writes the cache, and resolves (acknowledged). */
   async set(key: string, value: V): Promise<void> {
-    checkKey(key);
-    if (value === undefined) throw new TypeError('value must not be undefined (undefined means "not there")');
+    checkKey(key, 'WriteBehind.set');
+    checkValue(value, 'WriteBehind.set');
     await this.#write({ kind: 'set', key, value });
   }
 
   /** Queues the deletion of `key`, deletes it from the cache, and resolves (acknowledged). */
   async delete(key: string): Promise<void> {
-    checkKey(key);
+    checkKey(key, 'WriteBehind.delete');
     await this.#write({ kind: 'delete', key });
   }
 
@@ -421,35 +413,19 @@ export class WriteBehind<V> {
   }
 }
 
-/** Whether `value` is an object with a function under each of `names`. */
-function hasMethods(value: unknown, ...names: string[]): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return names.every((name) => typeof record[name] === 'function');
-}
+// The checks only write-behind makes; they take their arguments in the order the shared ones
+// in `arguments.ts` do.
 
-/** Throws a RangeError unless `options[name]` is a safe integer >= `min`. */
-function checkInteger(name: string, value: unknown, min: number): asserts value is number {
+/** Throws a RangeError unless `value` is a safe integer >= `min`. */
+function checkInteger(value: unknown, name: string, where: string, min: number): asserts value is number {
   if (!Number.isSafeInteger(value) || (value as number) < min) {
-    throw new RangeError(`options.${name} must be a safe integer >= ${min}, got ${describe(value)}`);
+    throw new RangeError(`${where}: ${name} must be a safe integer >= ${min}, got ${describe(value)}`);
   }
 }
 
-/** Throws a RangeError unless `options[name]` is a positive finite number of milliseconds. */
-function checkDelay(name: string, value: unknown): asserts value is number {
+/** Throws a RangeError unless `value` is a positive finite number of milliseconds. */
+function checkDelay(value: unknown, name: string, where: string): asserts value is number {
   if (typeof value !== 'number' || !(value > 0 && value < Infinity)) {
-    throw new RangeError(`options.${name} must be a positive finite number of milliseconds, got ${describe(value)}`);
+    throw new RangeError(`${where}: ${name} must be a positive finite number of milliseconds, got ${describe(value)}`);
   }
-}
-
-/** Throws a TypeError unless `key` is a string. */
-function checkKey(key: unknown): asserts key is string {
-  if (typeof key !== 'string') throw new TypeError(`key must be a string, got ${describe(key)}`);
-}
-
-/** A short description of a bad argument for an error message. */
-function describe(value: unknown): string {
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  return value === null ? 'null' : typeof value;
 }
