@@ -68,6 +68,54 @@ export function compare<R>(contenders: Contender<R>[], options: CompareOptions):
   }));
 }
 
+/** A prepared run of an {@link AsyncContender}: `run` is timed, `dispose` (after it) is not. */
+export interface AsyncRun<R> {
+  /** The workload, timed; returns a result to cross-check. */
+  run: () => Promise<R>;
+  /** Checks and frees what the run used, untimed. */
+  dispose?: () => Promise<void> | void;
+}
+
+/**
+ * One contender of {@link compareAsync}. `prepare`, untimed, creates the fresh state of one run
+ * (a new cache, a new database file, filled if the workload needs it) and returns the run.
+ */
+export interface AsyncContender<R> {
+  /** The name in the tables. */
+  name: string;
+  /** Builds the state of one run and returns the run (untimed). */
+  prepare: () => Promise<AsyncRun<R>>;
+}
+
+/**
+ * {@link compare} for asynchronous workloads: the same warm-up, rotation and medians, with the
+ * state of each run prepared (and disposed of) outside the timed part.
+ */
+export async function compareAsync<R>(contenders: AsyncContender<R>[], options: CompareOptions): Promise<Measured<R>[]> {
+  const { ops, warmup, rounds } = options;
+  const samples = contenders.map(() => [] as number[]);
+  const results: R[] = new Array<R>(contenders.length);
+
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const i = (round + k) % contenders.length;
+      const { run, dispose } = await contenders[i]!.prepare();
+      const start = process.hrtime.bigint();
+      results[i] = await run();
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      await dispose?.();
+      if (round >= warmup) samples[i]!.push(ops / seconds);
+    }
+  }
+
+  return contenders.map((c, i) => ({
+    name: c.name,
+    opsPerSec: median(samples[i]!),
+    samples: samples[i]!,
+    result: results[i]!,
+  }));
+}
+
 /** The median of a non-empty list. */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,0 +1,148 @@
+/** The demos show what they claim: each is run with a capturing `out`, and its key facts are checked. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { root } from '../registry.js';
+import { demos, findDemo } from './demos.js';
+
+/** Runs the demo called `name`; returns its lines, without colour. */
+async function output(name: string): Promise<string[]> {
+  const lines: string[] = [];
+  await findDemo(name)!.run((line) => lines.push(stripVTControlCharacters(line)));
+  return lines;
+}
+
+/** The one line that matches `pattern`, matched. */
+function line(lines: string[], pattern: RegExp): RegExpMatchArray {
+  const found = lines.map((l) => l.match(pattern)).filter((m) => m !== null);
+  expect(found, `one line matching ${pattern}`).toHaveLength(1);
+  return found[0]!;
+}
+
+/** "1,234" -> 1234. */
+function int(text: string | undefined): number {
+  return Number(text!.replaceAll(',', ''));
+}
+
+describe('demo cache-aside', () => {
+  it('replays the chapter\'s six steps: the textbook version ends stale, the reference consistent', async () => {
+    const lines = await output('cache-aside');
+    const text = lines.join('\n');
+    const [textbook, reference] = text.split(/^Reference CacheAside.*$/m) as [string, string];
+    const steps = (section: string): string[] => [...section.matchAll(/^\s+\d\. ([RW] {2}\S+)/gm)].map((m) => m[1]!);
+    expect(steps(textbook)).toEqual([
+      'R  cache.get("a")',
+      'R  db.get("a")',
+      'W  db.set("a",',
+      'W  cache.delete("a")',
+      'R  db.get("a")',
+      'R  cache.set("a",',
+    ]);
+    expect(textbook).toMatch(/cache\.set\("a", 1\)/);
+    expect(textbook).toMatch(/end: cache a = 1, db a = 2: STALE\. The next get returns 1/);
+    // The update waits for the reader's fill: the writer's calls come last.
+    expect(steps(reference)).toEqual([
+      'R  cache.get("a")',
+      'R  db.get("a")',
+      'R  db.get("a")',
+      'R  cache.set("a",',
+      'W  db.set("a",',
+      'W  cache.delete("a")',
+    ]);
+    expect(reference).toContain('waits: R holds the lock');
+    expect(reference).toMatch(/end: cache a = \(none\), db a = 2: consistent\. The next get returns 2\./);
+  });
+});
+
+describe('demo write-behind', () => {
+  it('batches the writes, and loses acknowledged writes in a crash unless flushed first', async () => {
+    const lines = await output('write-behind');
+    const row = (pattern: string): { perSecond: number; commits: number; rows: number } => {
+      const m = line(lines, new RegExp(`^\\s+${pattern}\\s+\\d+ ms\\s+([\\d.]+)( k| M)?\\s+([\\d,]+)\\s+([\\d,]+)$`));
+      return { perSecond: Number(m[1]) * (m[2] === ' k' ? 1e3 : m[2] === ' M' ? 1e6 : 1), commits: int(m[3]), rows: int(m[4]) };
+    };
+    const through = row('write-through');
+    const behind = row('write-behind');
+    expect(through).toMatchObject({ commits: 5000, rows: 5000 });
+    expect(behind.commits).toBeLessThanOrEqual(50);
+    // 5,000 writes to 500 keys: coalescing writes some keys once for several writes.
+    expect(behind.rows).toBeLessThan(5000);
+    expect(behind.perSecond).toBeGreaterThan(through.perSecond);
+
+    const crash = line(lines, /without flush\(\):\s+(\d+) of (\d+) rows there, (\d+) LOST \(pending at the crash: (\d+)\)/);
+    const [survived, acknowledged, lost, pending] = crash.slice(1).map(int) as [number, number, number, number];
+    expect(lost).toBeGreaterThan(0);
+    expect(survived + lost).toBe(acknowledged);
+    expect(pending).toBe(lost);
+    const flushed = line(lines, /after await flush\(\):\s+(\d+) of (\d+) rows there, 0 lost/);
+    expect(flushed[1]).toBe(flushed[2]);
+  });
+});
+
+describe('demo stampede', () => {
+  it('counts 1,000 database reads without single-flight and 1 with it', async () => {
+    const lines = await output('stampede');
+    expect(line(lines, /textbook get-or-load\s+([\d,]+) database reads/)[1]).toBe('1,000');
+    expect(line(lines, /SingleFlightCache \(reference\)\s+(\d+) database read\b/)[1]).toBe('1');
+
+    const traffic = (name: string): { reads: number; waited: number; stale: number } => {
+      const m = line(lines, new RegExp(`^\\s+${name}\\s+([\\d,]+)\\s+([\\d,]+)\\s+([\\d,]+)$`));
+      return { reads: int(m[1]), waited: int(m[2]), stale: int(m[3]) };
+    };
+    // Two expiries in 3 s, each a 50 ms window of one request per ms.
+    expect(traffic('textbook TTL cache')).toEqual({ reads: 100, waited: 100, stale: 0 });
+    expect(traffic('SingleFlightCache')).toEqual({ reads: 2, waited: 100, stale: 0 });
+    const xfetch = traffic('XFetchCache \\(beta 1\\)');
+    expect(xfetch.stale).toBe(0);
+    expect(xfetch.waited).toBeLessThan(100);
+    expect(xfetch.waited).toBeGreaterThanOrEqual(xfetch.reads);
+    const early = line(lines, /XFetch: (\d+) of (\d+) reads began before expiry/);
+    expect(int(early[1])).toBeGreaterThan(0);
+    expect(int(early[2])).toBe(xfetch.reads);
+    const swr = traffic('StaleWhileRevalidateCache \\(\\+500 ms stale\\)');
+    expect(swr.waited).toBe(0);
+    expect(swr.stale).toBeGreaterThan(0);
+  });
+
+  it('prints the same numbers every time (simulated time, seeded random)', async () => {
+    expect(await output('stampede')).toEqual(await output('stampede'));
+  });
+});
+
+describe('npm run demo', () => {
+  /** Runs the command line with `args`, without colour. */
+  function cli(...args: string[]): { code: number; out: string; err: string } {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'harness', 'demo', 'main.ts'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 60_000,
+    });
+    return { code: run.status ?? -1, out: run.stdout, err: run.stderr };
+  }
+
+  it('lists the demos, one line each, with no name or --help', () => {
+    for (const args of [[], ['--help']]) {
+      const { code, out } = cli(...args);
+      expect(code).toBe(0);
+      for (const demo of demos) expect(out).toMatch(new RegExp(`^ +${demo.name} +${demo.title.replace(/[()]/g, '\\$&')}$`, 'm'));
+    }
+  });
+
+  it('exits 2 with the list for an unknown demo or a stray argument', () => {
+    const messages = ['Unknown demo "nope"', 'Unexpected argument "extra"', "Unknown option '--bogus'"];
+    for (const [i, args] of [['nope'], ['stampede', 'extra'], ['--bogus']].entries()) {
+      const { code, err } = cli(...args);
+      expect(code).toBe(2);
+      expect(err).toContain(messages[i]);
+      for (const demo of demos) expect(err).toContain(demo.name);
+    }
+  });
+
+  it('runs a demo by name', () => {
+    const { code, out } = cli('cache-aside');
+    expect(code).toBe(0);
+    expect(out).toContain('STALE');
+  });
+});
