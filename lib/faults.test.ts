@@ -1,5 +1,6 @@
 /** FaultyStore and FaultyDatabase: chosen and random failures, partial batches, latency, the call log. */
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../harness/grade/random.js';
 import type { Database, FailedWrite, RandomSource, Write } from '../exercises/workbook.js';
 import { FaultyDatabase, FaultyStore, InjectedFault, type FaultCall } from './faults.js';
 import { ManualTime } from './manual-time.js';
@@ -19,17 +20,6 @@ function track<T>(promise: Promise<T>): { done: boolean; value?: T; error?: unkn
   return state;
 }
 
-/** mulberry32: a small seeded PRNG, numbers in [0, 1). */
-function seeded(seed: number): RandomSource {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The same 100 calls, in order, on a fresh FaultyStore with failRate 0.3: the indices that failed. */
 async function failedIndices(random: RandomSource): Promise<number[]> {
@@ -99,9 +89,9 @@ describe('FaultyStore', () => {
   });
 
   it('replays the same random failures for the same seed', async () => {
-    const first = await failedIndices(seeded(42));
-    const again = await failedIndices(seeded(42));
-    const other = await failedIndices(seeded(7));
+    const first = await failedIndices(seededRandom(42));
+    const again = await failedIndices(seededRandom(42));
+    const other = await failedIndices(seededRandom(7));
     expect(again).toEqual(first);
     expect(other).not.toEqual(first);
     // About 30 of 100, as the rate says.
@@ -110,8 +100,8 @@ describe('FaultyStore', () => {
   });
 
   it('never fails with failRate 0 and always fails with failRate 1', async () => {
-    const never = new FaultyStore(new MemoryStore<number>(), { failRate: 0, random: seeded(1) });
-    const always = new FaultyStore(new MemoryStore<number>(), { failRate: 1, random: seeded(1) });
+    const never = new FaultyStore(new MemoryStore<number>(), { failRate: 0, random: seededRandom(1) });
+    const always = new FaultyStore(new MemoryStore<number>(), { failRate: 1, random: seededRandom(1) });
     for (let i = 0; i < 20; i++) {
       await never.set(`k${i}`, i);
       await expect(always.set(`k${i}`, i)).rejects.toBeInstanceOf(InjectedFault);
@@ -274,7 +264,7 @@ describe('FaultyDatabase', () => {
 
   it('replays the same failed batch writes for the same seed', async () => {
     const run = async (seed: number) => {
-      const db = new FaultyDatabase(new MemoryDatabase<number>(), { failRate: 0.4, random: seeded(seed) });
+      const db = new FaultyDatabase(new MemoryDatabase<number>(), { failRate: 0.4, random: seededRandom(seed) });
       const failedKeys: string[][] = [];
       for (let round = 0; round < 10; round++) {
         const batch = writes.map((w) => ({ ...w, key: `${w.key}${round}` }));

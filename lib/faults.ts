@@ -79,37 +79,41 @@ class Faults {
   }
 }
 
-/** A {@link CacheStore} that adds latency, fails chosen or random calls, and logs every call. */
-export class FaultyStore<V> implements CacheStore<V> {
-  readonly #faults: Faults;
+/** What the two wrappers share: the faults they inject and the log of every call. */
+abstract class Faulty<Inner> {
+  /** @hidden */
+  protected readonly faults: Faults;
 
   constructor(
-    readonly inner: CacheStore<V>,
+    readonly inner: Inner,
     options: FaultOptions = {},
   ) {
-    this.#faults = new Faults(options);
+    this.faults = new Faults(options);
   }
 
-  /** Every call so far, in order. */
+  /** Every call so far (writes inside batches included), in order. */
   get log(): readonly FaultCall[] {
-    return this.#faults.log;
+    return this.faults.log;
   }
 
-  /** How many calls of `method` (or of all methods) there were. */
+  /** How many calls of `method` (not counting writes inside batches), or of all methods (counting them), there were. */
   count(method?: FaultCall['method']): number {
-    return this.#faults.count(method);
+    return this.faults.count(method);
   }
+}
 
+/** A {@link CacheStore} that adds latency, fails chosen or random calls, and logs every call. */
+export class FaultyStore<V> extends Faulty<CacheStore<V>> implements CacheStore<V> {
   get(key: string): Promise<V | undefined> {
-    return this.#faults.apply('get', key, () => this.inner.get(key));
+    return this.faults.apply('get', key, () => this.inner.get(key));
   }
 
   set(key: string, value: V, ttlMs?: number): Promise<void> {
-    return this.#faults.apply('set', key, () => this.inner.set(key, value, ttlMs));
+    return this.faults.apply('set', key, () => this.inner.set(key, value, ttlMs));
   }
 
   delete(key: string): Promise<void> {
-    return this.#faults.apply('delete', key, () => this.inner.delete(key));
+    return this.faults.apply('delete', key, () => this.inner.delete(key));
   }
 }
 
@@ -118,44 +122,25 @@ export class FaultyStore<V> implements CacheStore<V> {
  * batch each write is decided on its own, so a batch can fail in part: the failed writes are
  * left out of the inner batch and reported in its result.
  */
-export class FaultyDatabase<V> implements Database<V> {
-  readonly #faults: Faults;
-
-  constructor(
-    readonly inner: Database<V>,
-    options: FaultOptions = {},
-  ) {
-    this.#faults = new Faults(options);
-  }
-
-  /** Every call so far (writes inside batches included), in order. */
-  get log(): readonly FaultCall[] {
-    return this.#faults.log;
-  }
-
-  /** How many calls of `method` (or of all methods, batch writes included) there were. */
-  count(method?: FaultCall['method']): number {
-    return this.#faults.count(method);
-  }
-
+export class FaultyDatabase<V> extends Faulty<Database<V>> implements Database<V> {
   get(key: string): Promise<V | undefined> {
-    return this.#faults.apply('get', key, () => this.inner.get(key));
+    return this.faults.apply('get', key, () => this.inner.get(key));
   }
 
   set(key: string, value: V): Promise<void> {
-    return this.#faults.apply('set', key, () => this.inner.set(key, value));
+    return this.faults.apply('set', key, () => this.inner.set(key, value));
   }
 
   delete(key: string): Promise<void> {
-    return this.#faults.apply('delete', key, () => this.inner.delete(key));
+    return this.faults.apply('delete', key, () => this.inner.delete(key));
   }
 
   writeBatch(writes: readonly Write<V>[]): Promise<readonly FailedWrite<V>[]> {
-    return this.#faults.apply('writeBatch', undefined, async () => {
+    return this.faults.apply('writeBatch', undefined, async () => {
       const failed: FailedWrite<V>[] = [];
       const passed: Write<V>[] = [];
       for (const write of writes) {
-        const call = this.#faults.decide(write.kind, write.key, true);
+        const call = this.faults.decide(write.kind, write.key, true);
         if (call.failed) failed.push({ write, error: new InjectedFault(call) });
         else passed.push(write);
       }

@@ -1,19 +1,8 @@
 /** MemoryDatabase: the grader's system of record, a Map behind the Database interface. */
 import { describe, expect, it } from 'vitest';
+import { failure } from './expect-failure.js';
 import type { Write } from '../exercises/workbook.js';
 import { MemoryDatabase } from './memory-database.js';
-
-/** The error a call throws or rejects with (either is fine: bad input must fail), checked to be a `type`. */
-async function failure<E extends Error>(call: () => Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  let error: unknown;
-  try {
-    await call();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(type);
-  return error as E;
-}
 
 describe('MemoryDatabase', () => {
   it('stores, reads, overwrites and deletes rows', async () => {

@@ -1,19 +1,8 @@
 /** MemoryStore: a Map with per-entry expiry on an injected clock, every call resolved at once. */
 import { describe, expect, it } from 'vitest';
+import { failure } from './expect-failure.js';
 import { ManualTime } from './manual-time.js';
 import { MemoryStore } from './memory-store.js';
-
-/** The error a call throws or rejects with (either is fine: bad input must fail), checked to be a `type`. */
-async function failure<E extends Error>(call: () => Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  let error: unknown;
-  try {
-    await call();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(type);
-  return error as E;
-}
 
 describe('MemoryStore', () => {
   it('stores, reads, overwrites and deletes values', async () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { failure } from './expect-failure.js';
 import type { Write } from '../exercises/workbook.js';
 import { SqliteDatabase } from './sqlite-database.js';
 
@@ -24,18 +25,6 @@ function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cachecraft-sqlite-test-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
-}
-
-/** The error a call rejects with (or throws), checked to be a `type`. */
-async function failure<E extends Error>(call: () => Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  let error: unknown;
-  try {
-    await call();
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(type);
-  return error as E;
 }
 
 describe('SqliteDatabase', () => {
