@@ -14,9 +14,12 @@
  *     resolves, its value replaces the entry and the age starts again from then. When it rejects,
  *     the error goes to `onRefreshError` and the old value is kept until it expires.
  *   - age >= ttlMs, or no entry: `get` waits for `load(key)`. Concurrent gets of that key share
- *     one load and all get its value, or all get its rejection (which is not cached).
+ *     one load and all get its value, or all get its rejection, the same error object (which is
+ *     not cached). If a refresh of the key is already running, the get waits for that one: one
+ *     load per key at a time, always.
  * - `delete(key)` forgets the entry. A load or refresh still running for that key does not bring
- *   its value back into the cache (the gets waiting for it still get it).
+ *   its value back into the cache (the gets waiting for it still get it); the next get of the
+ *   key starts a load of its own.
  * - Time comes only from `clock`. Bad input throws a TypeError or RangeError naming the argument:
  *   `load` not a function, `ttlMs` not a positive finite number, `refreshThreshold` not strictly
  *   between 0 and 1, `onRefreshError` given but not a function, a key that is not a string.

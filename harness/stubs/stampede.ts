@@ -10,11 +10,11 @@
  * - A live cached value is returned without loading. Otherwise a get starts `load(key)`, unless
  *   a load of that key is already running: then it waits for that one. However many concurrent
  *   gets, one load per key at a time; every waiting caller gets the same value, or the same
- *   rejection.
+ *   rejection (the same error object).
  * - A resolved value is cached for `ttlMs` from when it resolved (live while age < ttlMs). A
  *   rejection is not cached: the next get starts a new load. Gets of different keys never wait
  *   for each other's loads. `delete(key)` forgets the value; a load still running for it does
- *   not put it back.
+ *   not put it back, and the next get starts a load of its own.
  *
  * `XFetchCache` (probabilistic early expiration, Vattani et al., VLDB 2015):
  * - A missing key is loaded; the cache records `delta`, how long the load took on `clock`, and
@@ -29,12 +29,14 @@
  *   load. maxAgeMs <= age < maxAgeMs + staleWhileRevalidateMs: stale, served AT ONCE while one
  *   background revalidation per key runs (its value replaces the entry; its error goes to
  *   `onRefreshError` and the stale value stays usable until the window ends). Older, or missing:
- *   loaded, with concurrent gets sharing one load. `delete` as for `SingleFlightCache`.
+ *   loaded, with concurrent gets sharing one load (a revalidation already running counts as that
+ *   load: one load per key at a time). `delete` as for `SingleFlightCache`.
  *
  * All three: time only from `clock`; bad input throws a TypeError or RangeError naming the
- * argument (`load` not a function, `ttlMs`/`maxAgeMs` not a positive number, `beta` not a positive
- * finite number, `staleWhileRevalidateMs` not a finite number >= 0, a callback or `random` given
- * but not a function, a key that is not a string). `ttlMs` may be Infinity for SingleFlightCache.
+ * argument (`load` not a function; `ttlMs` of SingleFlightCache not a positive number, Infinity
+ * allowed; `ttlMs` of XFetchCache or `maxAgeMs` not a positive finite number; `beta` not a positive
+ * finite number; `staleWhileRevalidateMs` not a finite number >= 0; a callback or `random` given
+ * but not a function; a key that is not a string).
  *
  * @module
  */
