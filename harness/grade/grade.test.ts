@@ -32,6 +32,14 @@ describe('grade', () => {
     expect(report.properties).toEqual([]);
   });
 
+  it('tells a partly written exercise (the constructor works) from one not started', async () => {
+    const cacheAside = exercises.find((e) => e.id === 'cache-aside')!;
+    const report = await grade({ exercise: cacheAside, implPath: fixture('partial-cache-aside.ts'), seed: 1 });
+    expect(report.status).toBe('failed');
+    expect(report.properties.map((p) => p.status)).toEqual(report.properties.map(() => 'not-implemented'));
+    expect(report.properties[0]!.message).toMatch(/^Not implemented: CacheAside\.update/);
+  });
+
   it('names the exports a module lacks', async () => {
     const report = await grade({ exercise: lru, implPath: join(root, 'solutions', 'lfu.ts'), seed: 1 });
     expect(report.status).toBe('missing-exports');

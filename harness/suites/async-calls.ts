@@ -76,6 +76,13 @@ export function expectSettled(trace: Trace, calls: readonly Call[]): void {
   }
 }
 
+/** Reports a call that rejected with a stub's "not implemented" error as not started, even where a rejection is allowed. */
+export function raiseNotImplemented(trace: Trace, calls: readonly Call[]): void {
+  for (const call of calls) {
+    if (call.state === 'rejected' && notImplementedMessage(call.error) !== undefined) throw new LearnerThrew(trace, call.label, call.error);
+  }
+}
+
 /** Re-raises a learner's rejection that was not expected: a stub's "not implemented" or any exception of theirs. */
 export function unexpectedRejection(trace: Trace, call: Call, why: string): never {
   const error = call.error;
