@@ -336,7 +336,7 @@ export function readWriteProperties(kind: ReadWriteKind, hints: Record<'validati
       id: 'race',
       statement: 'however concurrent reads and writes of a key interleave, once they settle the cache holds nothing or what the database holds',
       hint: hints.race,
-      runs: 250,
+      runs: 400,
       keys: ['a'],
       perRound: 4,
       plan: none,
