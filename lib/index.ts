@@ -1,6 +1,7 @@
 /**
  * The workbook's library: the parts the pattern exercises run against. A {@link MemoryStore}
- * is the embedded cache, {@link SqliteDatabase} the real database, the faulty wrappers inject
+ * is the embedded cache, {@link SqliteDatabase} the real database, {@link RedisStore} a real
+ * remote cache (with {@link startRedis} to run a throwaway server), the faulty wrappers inject
  * latency and failures, and {@link ManualTime} replaces the wall clock and timers.
  *
  * @module
@@ -10,3 +11,5 @@ export { MemoryDatabase } from './memory-database.js';
 export { SqliteDatabase } from './sqlite-database.js';
 export { FaultyDatabase, FaultyStore, InjectedFault, type FaultCall, type FaultOptions } from './faults.js';
 export { ManualTime } from './manual-time.js';
+export { RedisStore } from './redis-store.js';
+export { findRedisServer, freePort, startRedis, type RedisServer } from './redis-server.js';
