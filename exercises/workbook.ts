@@ -85,3 +85,25 @@ export interface Database<V> {
    */
   writeBatch(writes: readonly Write<V>[]): Promise<readonly FailedWrite<V>[]>;
 }
+
+/** What a subscriber of an {@link EventBus} is told. */
+export interface BusListener<E> {
+  /** An event published by any node (this one included), in the order the bus delivers them. */
+  event(event: E): void;
+  /** The connection to the bus was lost: events may be missed from now on. */
+  disconnected(): void;
+  /** The connection is back: events are delivered again (those published meanwhile are lost). */
+  reconnected(): void;
+}
+
+/**
+ * A publish/subscribe channel between the nodes of a distributed cache (the workbook's are an
+ * in-memory bus and Redis pub/sub). Delivery is asynchronous, at most once, and a node that is
+ * disconnected misses what is published meanwhile.
+ */
+export interface EventBus<E> {
+  /** Publishes `event` to every subscriber; resolves once the bus has accepted it. */
+  publish(event: E): Promise<void>;
+  /** Starts delivering to `listener`; returns a function that stops it. */
+  subscribe(listener: BusListener<E>): () => void;
+}

@@ -34,6 +34,7 @@ export const chapters: Chapter[] = [
   { id: '01-fundamentals', title: 'Fundamentals' },
   { id: '02-eviction', title: 'Eviction' },
   { id: '03-patterns', title: 'Patterns' },
+  { id: '04-distributed', title: 'Distributed' },
 ];
 
 /** The exercises, in the order a learner should do them. */
@@ -144,6 +145,54 @@ export const exercises: Exercise[] = [
       'XFetchCache: time the load on the clock: delta = now after - now before; expiry = now after + ttlMs. On a get of a present key, draw r = random() once and recompute when now - delta * beta * Math.log(r) >= expiry. Math.log(r) is negative, so the left side is later than now.',
       'StaleWhileRevalidateCache is refresh-ahead in HTTP\'s words: fresh while age < maxAgeMs, stale-but-servable while age < maxAgeMs + staleWhileRevalidateMs. Serve a stale value at once and start one background load per key.',
       'All three: read the time only from the clock you were given, and make delete(key) stop an in-flight load from putting the key back (a generation number per key).',
+    ],
+  },
+  {
+    id: 'hash-ring',
+    chapter: '04-distributed',
+    title: 'Consistent hash ring with virtual nodes and weights',
+    exports: ['HashRing', 'hash32'],
+    hints: [
+      'hash32 first: MurmurHash3 (x86, 32-bit) over the UTF-16 code units or the UTF-8 bytes, with its final mix (fmix32). Use Math.imul for 32-bit multiplication and >>> 0 to make the result unsigned.',
+      'Keep one sorted array of points (hash values) and a parallel array of the nodes that own them. addNode pushes weight * virtualNodes points hashed from `${node}#${i}`, then sorts by (point, node name); removeNode filters them out.',
+      'getNode: binary search for the first point >= hash32(key); if there is none, wrap around to index 0. Never scan the array: the grader times lookups as the ring grows.',
+      'getNodes: walk clockwise from that index, skipping nodes you already have, until you have n distinct nodes or have seen every node. Validate every argument before changing anything.',
+    ],
+  },
+  {
+    id: 'jump-hash',
+    chapter: '04-distributed',
+    title: 'Jump consistent hash',
+    exports: ['jumpHash', 'hash64', 'bucketOf'],
+    hints: [
+      'Numbers in JavaScript are doubles: 64-bit arithmetic needs bigint. Keep key a bigint and wrap it with BigInt.asUintN(64, key * 2862933555777941757n + 1n) after every step.',
+      'j = Math.floor((b + 1) * (2 ** 31 / (Number(key >> 33n) + 1))): the shift and the + 1 in bigint, then convert to a number for the division, exactly as the paper does in double.',
+      'hash64: FNV-1a 64 (offset basis 0xcbf29ce484222325n, prime 0x100000001b3n, each step BigInt.asUintN(64, ...)), then a finaliser such as MurmurHash3\'s fmix64, so that similar strings land far apart.',
+      'Validate: key must be a bigint in [0, 2^64), buckets a safe integer between 1 and 2^31. bucketOf is one line once the other two work.',
+    ],
+  },
+  {
+    id: 'rendezvous',
+    chapter: '04-distributed',
+    title: 'Rendezvous (highest random weight) hashing',
+    exports: ['RendezvousHash'],
+    hints: [
+      'Score each node for a key with a 32-bit hash of node + "\\u0000" + key (the separator keeps ("ab", "c") and ("a", "bc") apart); the key goes to the highest score.',
+      'For weights, turn the hash into u in (0, 1) with (h + 0.5) / 2 ** 32 and score -weight / Math.log(u): a node of weight 2 then wins twice as often as a node of weight 1.',
+      'getNodes: score every node, sort by score (highest first, ties by node name), take n. Lookup is O(number of nodes), which is fine for tens of nodes.',
+      'Keep the nodes in a Map from name to weight; throw a RangeError for a duplicate add or a missing remove before changing anything.',
+    ],
+  },
+  {
+    id: 'sharded-cache',
+    chapter: '04-distributed',
+    title: 'A sharded cache client over several nodes',
+    exports: ['ShardedCache'],
+    hints: [
+      'Build a ring (your HashRing, with virtualNodes) over the node names and keep a Map from name to store. nodeFor(key) is ring.getNode(key); get, set and delete call that store.',
+      'Keep a Set of the keys written through this client (add on set, remove on delete): addNode and removeNode compare nodeFor(key) before and after the change for each of them.',
+      'A failed get is a miss: catch, report with onNodeError(error, node, key), return undefined. Let set and delete reject: the caller must know the write did not happen.',
+      'Validate before changing anything: an existing or empty name in addNode, a missing name or the last node in removeNode, a store without get/set/delete.',
     ],
   },
 ];
