@@ -13,3 +13,5 @@ export { FaultyDatabase, FaultyStore, InjectedFault, type FaultCall, type FaultO
 export { ManualTime } from './manual-time.js';
 export { RedisStore } from './redis-store.js';
 export { findRedisServer, freePort, startRedis, type RedisServer } from './redis-server.js';
+export { MemoryBus, MemoryBusConnection, type BusDelivery, type MemoryBusOptions } from './memory-bus.js';
+export { RedisBus, type RedisBusOptions } from './redis-bus.js';
