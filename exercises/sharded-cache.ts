@@ -7,7 +7,8 @@
  * The contract (the grader checks exactly this, nothing else):
  * - Each key lives on exactly one node, `nodeFor(key)`, chosen by a consistent hash ring with
  *   virtual nodes (`virtualNodes` per node; your own `HashRing` from the hash-ring exercise is
- *   the natural choice). `get`, `set` and `delete` of a key go to that node's store and no other.
+ *   the natural choice). `get`, `set` and `delete` of a key go to that node's store and no other
+ *   (`set` passes its `ttlMs` on unchanged).
  * - The choice depends only on which nodes there are, never on the order they were given or added.
  * - `addNode(name, store)` and `removeNode(name)` change the ring and return the fraction of the
  *   keys this client has written (set, and not deleted since) that now map to a different node:
@@ -18,8 +19,9 @@
  * - Bad input throws (or rejects with) a TypeError or RangeError naming the argument: `nodes` that
  *   is not an object with at least one store (each with get, set and delete), `virtualNodes` that is
  *   not a positive safe integer, an `onNodeError` that is not a function, adding a name that is
- *   already there (or an empty name), removing one that is not there or the last node, a key that
- *   is not a string, a value that is `undefined`.
+ *   already there (or an empty name, or a store without the methods), removing one that is not
+ *   there or the last node, a key that is not a string, a value that is `undefined`. A `set` or
+ *   `delete` that rejects does not change which keys count as written.
  *
  * @module
  */

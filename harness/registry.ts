@@ -195,6 +195,18 @@ export const exercises: Exercise[] = [
       'Validate before changing anything: an existing or empty name in addNode, a missing name or the last node in removeNode, a store without get/set/delete.',
     ],
   },
+  {
+    id: 'invalidation',
+    chapter: '04-distributed',
+    title: 'Distributed invalidation: versions, tags and a bus that can be lost',
+    exports: ['InvalidatingCache'],
+    hints: [
+      'Start with one node: a Map from key to { value, version, tags }, a get that hits or calls load (every miss its own load), and an event() listener, subscribed in the constructor, that drops a key. invalidate(key, version) drops the key here first, synchronously, then returns bus.publish({ kind: "key", key, version }).',
+      'Versions decide what an invalidation may drop: { kind: "key", key, version } drops the entry only when entry.version <= version (events from different nodes arrive in any order); without a version it always drops. A tag event drops every entry whose tags (from tagsOf when the load resolved) include the tag.',
+      'The race: a load reads the old value, the invalidation arrives while it is in flight and finds nothing to drop, then the load caches the old value. Keep a record per load in flight: an invalidation of its key without a version spoils it, one with a version raises its bar, a tag is remembered; cache only an unspoiled load whose version is above its bar and none of whose tags was invalidated.',
+      'disconnected(): clear the Map and cache nothing until reconnected(); an epoch number that grows at both events lets a load cache only if it ends in the epoch it started in. An event of the wrong shape: onError(error, event), then treat it as invalidating everything. close(): call the unsubscribe function, clear, and reject every later call.',
+    ],
+  },
 ];
 
 /** Where an exercise's files are, as absolute paths (CACHECRAFT_EXERCISES moves the learner's folder, for tests). */
