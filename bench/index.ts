@@ -1,7 +1,7 @@
 /**
  * `npm run bench` — the reference solutions against popular libraries.
  *
- *   npm run bench               full run (about a minute and a half)
+ *   npm run bench               full run (about two minutes)
  *   npm run bench -- --quick    smaller workloads, a few seconds; for a smoke test only
  *
  * See bench/README.md for the method and measured results.
@@ -9,10 +9,11 @@
  * @module
  */
 import os from 'node:os';
+import { benchHashing, OURS as OUR_RING } from './hashing.js';
 import { benchLru, OURS } from './lru.js';
 import { median } from './measure.js';
 import { benchSingleFlightHits, benchWrites } from './patterns.js';
-import { formatRatio } from './report.js';
+import { formatOps, formatRatio } from './report.js';
 import { benchTtl } from './ttl.js';
 
 const quick = process.argv.includes('--quick');
@@ -23,6 +24,9 @@ const lruOptions = quick
 const ttlOptions = quick
   ? { keys: 20_000, gets: 200_000, warmup: 1, rounds: 3, seed: 7 }
   : { keys: 100_000, gets: 1_000_000, warmup: 2, rounds: 9, seed: 7 };
+const hashingOptions = quick
+  ? { lookups: 100_000, warmup: 1, rounds: 3, seed: 5 }
+  : { lookups: 1_000_000, warmup: 1, rounds: 7, seed: 5 };
 // synchronous=full waits for the disk at every commit, so it gets fewer writes (see the README).
 const writeOptions = quick
   ? { settings: [{ synchronous: 'full' as const, writes: 200 }, { synchronous: 'normal' as const, writes: 4_000 }], keys: 1_000, warmup: 1, rounds: 3 }
@@ -52,6 +56,12 @@ console.log(
     `get = ${ttlOptions.gets.toLocaleString('en-US')} random lookups of live keys; median of ${ttlOptions.rounds} rounds\n`,
 );
 const ttlRows = benchTtl(ttlOptions);
+
+console.log(
+  `\nConsistent hashing: getNode on 10 nodes with 150 points each, ${hashingOptions.lookups.toLocaleString('en-US')} lookups ` +
+    `of random keys; median of ${hashingOptions.rounds} round-robin rounds\n`,
+);
+const hashingRows = benchHashing(hashingOptions);
 
 console.log(
   `\nWrite-behind vs write-through: each write awaited, to ${writeOptions.keys.toLocaleString('en-US')} keys in turn, ` +
@@ -86,6 +96,19 @@ for (const operation of ['set', 'get']) {
   const ratio = Math.min(...rows.map((r) => r.ratio));
   console.log(`  TTL ${operation}: ${formatRatio(ratio)} vs ${rows.map((r) => r.name).join(', ')} ${verdict(ratio >= 1, 'BELOW 1.0x')}`);
 }
+const ourRing = hashingRows.find((r) => r.name === OUR_RING)!;
+const bestRing = hashingRows.filter((r) => r !== ourRing && !r.informational).sort((a, b) => b.opsPerSec - a.opsPerSec)[0]!;
+const ringRatio = ourRing.opsPerSec / bestRing.opsPerSec;
+const ringPerRound = ourRing.samples.map((s, i) => s / bestRing.samples[i]!);
+console.log(
+  `  Hash ring lookups: ${formatRatio(ringRatio)} vs ${bestRing.name} ${verdict(ringRatio >= 1, 'BELOW 1.0x')}; ` +
+    `per round: median ${formatRatio(median(ringPerRound))}, ` +
+    `range ${formatRatio(Math.min(...ringPerRound))}-${formatRatio(Math.max(...ringPerRound))}`,
+);
+console.log(
+  `  *${hashingRows.filter((r) => r.informational).map((r) => `${r.name.slice(0, -2)} ${formatOps(r.opsPerSec)}`).join(', ')} ` +
+    'lookups/s (informational)',
+);
 // The bar applies to durable commits (synchronous=full), as a system of record runs; with
 // synchronous=normal a commit costs little more than a row, which caps the ratio near 10x (README).
 for (const row of writeRows) {

@@ -5,6 +5,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { root } from '../registry.js';
 import { demos, findDemo } from './demos.js';
+import { count } from './format.js';
 
 /** Runs the demo called `name`; returns its lines, without colour. */
 async function output(name: string): Promise<string[]> {
@@ -108,6 +109,63 @@ describe('demo stampede', () => {
   it('prints the same numbers every time (simulated time, seeded random)', async () => {
     expect(await output('stampede')).toEqual(await output('stampede'));
   });
+});
+
+describe('demo ring', () => {
+  it('spreads the keys evenly, moves only what it must, and shows the ring evening out with more virtual nodes', async () => {
+    const lines = await output('ring');
+    const schemes = ['ring \\(150 vnodes\\)', 'jump', 'rendezvous'];
+    const n = '([\\d,]+)';
+    const pct = '([\\d.]+)%';
+
+    for (const scheme of schemes) {
+      const loadRow = line(lines, new RegExp(`^\\s+${scheme}\\s+${n}\\s+${n}\\s+([\\d.]+)\\s+${pct}$`));
+      const [min, max] = [int(loadRow[1]), int(loadRow[2])];
+      expect(min).toBeLessThanOrEqual(10_000);
+      expect(max).toBeGreaterThanOrEqual(10_000);
+      expect(Number(loadRow[3])).toBeCloseTo(max / 10_000, 3);
+      // 150 points per node leave the ring's arcs uneven; jump and rendezvous are as even as chance.
+      expect(Number(loadRow[3])).toBeLessThan(scheme === 'jump' || scheme === 'rendezvous' ? 1.05 : 1.35);
+
+      // 10 -> 11 nodes: about 1/11 of the keys move, every one of them to node-10.
+      const addRow = line(lines, new RegExp(`^\\s+${scheme}\\s+${n}\\s+${pct}\\s+${n}\\s+${n}$`));
+      const moved = int(addRow[1]);
+      expect(moved / 100_000).toBeGreaterThan(0.06);
+      expect(moved / 100_000).toBeLessThan(0.12);
+      expect(int(addRow[3])).toBe(moved);
+      expect(int(addRow[4])).toBe(0);
+    }
+
+    /** A row of the removal table: the removed node's keys, the keys moved, and how many of them were its. */
+    const removal = (name: string): { node: string; own: number; moved: number; fromIt: number; others: number } => {
+      const m = line(lines, new RegExp(`^\\s+${name}\\s+(node-\\d)\\s+${n}\\s+${n}\\s+${pct}\\s+${n}\\s+${n}$`));
+      return { node: m[1]!, own: int(m[2]), moved: int(m[3]), fromIt: int(m[5]), others: int(m[6]) };
+    };
+    for (const name of ['ring \\(150 vnodes\\)', 'rendezvous', 'jump, last bucket \\(node-9\\)']) {
+      const r = removal(name);
+      expect(r.own).toBeGreaterThan(0);
+      expect(r).toMatchObject({ moved: r.own, fromIt: r.own, others: 0 });
+    }
+    expect(removal('jump, last bucket \\(node-9\\)').node).toBe('node-9');
+    // Taking a middle node out of jump's list renumbers the nodes after it: far more keys move.
+    const renumbered = removal('jump, node-3 taken out of the list');
+    expect(renumbered.fromIt).toBe(renumbered.own);
+    expect(renumbered.others).toBeGreaterThan(renumbered.own);
+
+    for (const scheme of schemes) line(lines, new RegExp(`^\\s+${scheme}\\s+\\d+ ns\\s+\\S`));
+
+    // The average over 20 clusters evens out as virtual nodes are added, as in the research notes.
+    const balance = [1, 10, 100, 150, 1000].map((v) => {
+      const m = line(lines, new RegExp(`^\\s+${count(v)}\\s+([\\d.]+)\\s+${pct}\\s+([\\d.]+)\\s+${pct}\\s+${pct}`));
+      return { maxOverMean: Number(m[3]), deviation: Number(m[4]) / 100, expected: Number(m[5]) / 100 };
+    });
+    for (let i = 1; i < balance.length; i++) {
+      expect(balance[i]!.maxOverMean).toBeLessThan(balance[i - 1]!.maxOverMean);
+      expect(balance[i]!.deviation).toBeLessThan(balance[i - 1]!.deviation);
+    }
+    for (const b of balance) expect(b.deviation / b.expected).toBeGreaterThan(0.6);
+    for (const b of balance) expect(b.deviation / b.expected).toBeLessThan(1.3);
+  }, 60_000);
 });
 
 describe('npm run demo', () => {

@@ -5,6 +5,8 @@
  * @module
  */
 import { run as cacheAside } from './cache-aside.js';
+import { run as cluster } from './cluster.js';
+import { run as ring } from './ring.js';
 import { run as stampede } from './stampede.js';
 import { run as writeBehind } from './write-behind.js';
 
@@ -18,11 +20,13 @@ export interface Demo {
   run(out: (line: string) => void): Promise<void>;
 }
 
-/** Every demo, in the order of chapter 03. */
+/** Every demo, in the order of the chapters (03, then 04). */
 export const demos: readonly Demo[] = [
   { name: 'cache-aside', title: 'The stale-fill race, step by step: textbook cache-aside vs the reference', run: cacheAside },
   { name: 'write-behind', title: 'Write-behind vs write-through on SQLite, and what a crash before flush() loses', run: writeBehind },
   { name: 'stampede', title: '1,000 concurrent misses, with and without single-flight; XFetch and stale-while-revalidate', run: stampede },
+  { name: 'ring', title: 'Consistent hashing: a ring, jump hash and rendezvous on 10 nodes: load, keys moved, lookup cost', run: ring },
+  { name: 'cluster', title: 'Real Redis: a sharded client over three servers (add one, kill one), and a Redis Cluster adding a master', run: cluster },
 ];
 
 /** The demo called `name`, if there is one. */
