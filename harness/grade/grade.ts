@@ -111,10 +111,11 @@ export async function grade(options: GradeOptions): Promise<GradeReport> {
 }
 
 function overall(results: PropertyResult[]): GradeReport['status'] {
-  // Not started: nothing works, not even construction. A file whose constructor works but whose
-  // every property needs a method still to write is partly implemented, and is reported so.
+  // Not started: nothing works, not even construction (or, for an exercise of plain functions, any
+  // function). A file whose constructor works but whose every property needs a method still to
+  // write ("Not implemented: Class.method") is partly implemented, and is reported so.
   const nothing = results.length > 0 && results.every((r) => r.status === 'not-implemented');
-  if (nothing && results.some((r) => /\bconstructor\b/.test(r.message ?? ''))) return 'not-started';
+  if (nothing && !results.every((r) => /^Not implemented:\s*\w+\.\w+/.test(r.message ?? ''))) return 'not-started';
   return results.every((r) => r.status === 'passed') ? 'passed' : 'failed';
 }
 
