@@ -126,3 +126,17 @@ export async function expectInputError(trace: Trace, label: string, fn: () => un
   }
   trace.steps[trace.steps.length - 1]!.result = `${error.name} ✓`;
 }
+
+/**
+ * Runs `body` with unhandled rejections pushed to `into` instead of stopping the grading worker
+ * (a learner's background promise that nobody catches), so the property can report them.
+ */
+export async function watchingRejections(into: unknown[], body: () => Promise<void>): Promise<void> {
+  const listener = (reason: unknown): void => void into.push(reason);
+  process.on('unhandledRejection', listener);
+  try {
+    await body();
+  } finally {
+    process.off('unhandledRejection', listener);
+  }
+}

@@ -25,7 +25,7 @@ import fc from 'fast-check';
 import { show } from '../grade/show.js';
 import { checked, exported, type CheckedProperty, type ImplModule } from '../grade/suite.js';
 import { Trace } from '../grade/trace.js';
-import { describeError, expectInputError, start, type Call } from './async-calls.js';
+import { describeError, expectInputError, start, watchingRejections, type Call } from './async-calls.js';
 import { EPOCHS, FakeClock } from './fake-clock.js';
 
 // ─── What is graded ──────────────────────────────────────────────────────────────────────────
@@ -513,21 +513,6 @@ class Run {
   }
 }
 
-/** Runs `body` with unhandled rejections recorded in the run instead of stopping the worker. */
-async function watchingRejections(run: Run, body: () => Promise<void>): Promise<void> {
-  const listener = (reason: unknown): void => {
-    run.unhandled.push(reason);
-  };
-  process.on('unhandledRejection', listener);
-  try {
-    await body();
-    // A rejection noticed only after the last step still counts.
-    await run.flush();
-  } finally {
-    process.off('unhandledRejection', listener);
-  }
-}
-
 // ─── Shapes of runs ──────────────────────────────────────────────────────────────────────────
 
 const roundOf = (ops: fc.Arbitrary<Op[]>): fc.Arbitrary<Round> => fc.record({ ops, s: fc.scheduler() });
@@ -641,9 +626,11 @@ export function loadingProperty(
     build: (impl) =>
       fc.asyncProperty(fc.constantFrom(...EPOCHS), spec.settings ?? (needsWindow(shapes) ? kind.windowSettings : kind.settings), roundsArb, async (epoch, setting, rounds) => {
         const run = new Run(kind, setting, epoch);
-        await watchingRejections(run, async () => {
+        await watchingRejections(run.unhandled, async () => {
           run.create(impl);
           for (const round of rounds) await run.round(round);
+          // A rejection noticed only after the last step still counts.
+          await run.flush();
         });
       }),
   });

@@ -25,7 +25,7 @@ import { MemoryBus, type BusDelivery, type MemoryBusConnection } from '../../lib
 import { show } from '../grade/show.js';
 import { checked, exported, type CheckedProperty, type ImplModule, type Suite } from '../grade/suite.js';
 import { Trace } from '../grade/trace.js';
-import { describeError, expectInputError, start, type Call } from './async-calls.js';
+import { describeError, expectInputError, start, watchingRejections, type Call } from './async-calls.js';
 
 // ─── What is graded ──────────────────────────────────────────────────────────────────────────
 
@@ -711,18 +711,6 @@ function sameEvent(actual: unknown, expected: Record<string, unknown>): boolean 
   return keys.length === wanted.length && wanted.every((k) => Object.is(a[k], expected[k]));
 }
 
-/** Runs `body` with unhandled rejections recorded in the run instead of stopping the worker. */
-async function watchingRejections(run: Run, body: () => Promise<void>): Promise<void> {
-  const listener = (reason: unknown): void => void run.unhandled.push(reason);
-  process.on('unhandledRejection', listener);
-  try {
-    await body();
-    await run.check();
-  } finally {
-    process.off('unhandledRejection', listener);
-  }
-}
-
 // ─── Shapes of runs ──────────────────────────────────────────────────────────────────────────
 
 const nodeArb = fc.nat({ max: 2 });
@@ -903,10 +891,11 @@ function modelProperty(spec: { id: string; statement: string; hint: string; shap
     build: (impl) =>
       fc.asyncProperty(fc.constantFrom(2, 3), fc.tuple(tagsArb, tagsArb), spec.shape, async (nodeCount, tags, rs) => {
         const run = new Run(nodeCount, tags);
-        await watchingRejections(run, async () => {
+        await watchingRejections(run.unhandled, async () => {
           run.create(impl);
           for (const r of rs) await run.round(r);
           await run.readBack();
+          await run.check();
         });
       }),
   });
