@@ -1,11 +1,12 @@
 /** The command line as a learner uses it: exit codes, the list, reports, --json, --impl, hints and reset. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exercises, filesOf, root } from '../registry.js';
 
+let scratch: string;
 let learnerDir: string;
 let progress: string;
 
@@ -21,13 +22,15 @@ function cli(...args: string[]): { code: number; out: string; err: string } {
 }
 
 beforeEach(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'cachecraft-'));
-  learnerDir = join(dir, 'exercises');
-  progress = join(dir, 'progress.json');
-  spawnSync('mkdir', ['-p', learnerDir]);
+  scratch = mkdtempSync(join(tmpdir(), 'cachecraft-'));
+  learnerDir = join(scratch, 'exercises');
+  progress = join(scratch, 'progress.json');
+  mkdirSync(learnerDir);
   for (const e of exercises) copyFileSync(filesOf(e).pristine, join(learnerDir, `${e.id}.ts`));
   copyFileSync(join(root, 'exercises', 'workbook.ts'), join(learnerDir, 'workbook.ts'));
 });
+
+afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('npm run exercise', () => {
   it('with no id lists every exercise by chapter, with progress and the next step', () => {
