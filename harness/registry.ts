@@ -207,6 +207,18 @@ export const exercises: Exercise[] = [
       'disconnected(): clear the Map and cache nothing until reconnected(); an epoch number that grows at both events lets a load cache only if it ends in the epoch it started in. An event of the wrong shape: onError(error, event), then treat it as invalidating everything. close(): call the unsubscribe function, clear, and reject every later call.',
     ],
   },
+  {
+    id: 'replicated-cache',
+    chapter: '04-distributed',
+    title: 'Replication with failover and catch-up',
+    exports: ['ReplicatedCache'],
+    hints: [
+      'Number every write with one counter for all keys. Send { value, version }, or a tombstone { deleted: true, version }, to every node in rotation at once: start all the set calls before awaiting any. Resolve when writeQuorum nodes have confirmed (a majority of ALL nodes by default); reject as soon as confirmations plus calls still pending fall below it.',
+      'Remember the latest version you acknowledged for each key. In get, walk the nodes in rotation in order and use an answer only if its version is at least that (no entry counts only when nothing was acknowledged). A node that throws leaves the rotation and is reported with onNodeError(error, node). If no node has a usable answer, reject.',
+      'For each node, remember which keys it has not confirmed at their latest acknowledged version, including a write the others acknowledged just before its copy failed. On each health-check tick (scheduler.setTimeout, set again when it fires), probe each node out of rotation with a get; if it answers, write it all of those first, and put it back in rotation only if every one succeeded.',
+      'Never serve an old value: an error is better. close() must clearTimeout the pending timer and set no new one. Pass ttlMs on to every node, and check the arguments before taking a version number.',
+    ],
+  },
 ];
 
 /** Where an exercise's files are, as absolute paths (CACHECRAFT_EXERCISES moves the learner's folder, for tests). */

@@ -6,7 +6,7 @@
  * flight*: a get misses and calls `load`, which reads the OLD value; meanwhile another node
  * writes and publishes an invalidation, which reaches this node and finds nothing to drop; then
  * the load resolves, and caching its value would keep the old value here until the next write.
- * So every load is a {@link Flight} that the node keeps while it runs, and every invalidation the
+ * So every load is a `Flight` that the node keeps while it runs, and every invalidation the
  * node receives is written into the flights it concerns:
  *
  * - a key invalidation without a version *spoils* the flights of its key;
