@@ -35,6 +35,7 @@ export const chapters: Chapter[] = [
   { id: '02-eviction', title: 'Eviction' },
   { id: '03-patterns', title: 'Patterns' },
   { id: '04-distributed', title: 'Distributed' },
+  { id: '05-operations', title: 'Operations' },
 ];
 
 /** The exercises, in the order a learner should do them. */
@@ -217,6 +218,78 @@ export const exercises: Exercise[] = [
       'Remember the latest version you acknowledged for each key. In get, walk the nodes in rotation in order and use an answer only if its version is at least that (no entry counts only when nothing was acknowledged). A node that throws leaves the rotation and is reported with onNodeError(error, node). If no node has a usable answer, reject.',
       'For each node, remember which keys it has not confirmed at their latest acknowledged version, including a write the others acknowledged just before its copy failed. On each health-check tick (scheduler.setTimeout, set again when it fires), probe each node out of rotation with a get; if it answers, write it all of those first, and put it back in rotation only if every one succeeded.',
       'Never serve an old value: an error is better. close() must clearTimeout the pending timer and set no new one. Pass ttlMs on to every node, and check the arguments before taking a version number.',
+    ],
+  },
+  {
+    id: 'multi-level',
+    chapter: '05-operations',
+    title: 'A multi-level cache: memory, a shared cache, and the database behind them',
+    exports: ['MultiLevelCache'],
+    hints: [
+      'Start with the read path alone: l1.get(key) (live while clock.now() < entry.expiresAt), else await l2.get(key), else await db.get(key). Both levels store { value, expiresAt } entries: L2 with expiresAt now + l2TtlMs and l2.set(key, entry, l2TtlMs), L1 with min(now + l1TtlMs, the L2 expiry). Every TTL is in milliseconds.',
+      'A copy never outlives its source: an L2 hit goes into L1 with Math.min(now + l1TtlMs, l2Entry.expiresAt), not a fresh l1TtlMs. Writes go to the database first, then L2, then L1, each awaited (not Promise.all); delete removes the key from all three.',
+      'Wrap every L1 and L2 call in try/catch (L1 throws synchronously, L2 rejects) and call onLevelError(error, level, operation, key). On a read, carry on as if that level missed; in set/delete, still write the other levels, then rethrow the first level error. Let database errors reject.',
+      'Concurrency: keep a Map from key to the promise of the load in flight, so concurrent L1 misses share one trip (one l2.get, at most one db.get), and run each load and each write of a key through one per-key promise chain (chapter 3\'s lock), so a slow load cannot copy an old value into L1 or L2 after a write. L1 hits take no lock.',
+    ],
+  },
+  {
+    id: 'compression',
+    chapter: '05-operations',
+    title: 'A compressing cache: an unambiguous, checked format that stores raw when that is smaller',
+    exports: ['CompressedCache'],
+    hints: [
+      'Start with the format: every entry is a small header, then the payload. Put a format tag in the first byte (say 0 raw, 1 deflate, 2 gzip, 3 brotli) and write it for raw entries too, so get never has to guess from the content.',
+      'Serialise every value, strings included, with JSON.stringify, and measure it in BYTES: new TextEncoder().encode(json).length, not json.length. Compress only when bytes.length > thresholdBytes, and keep the compressed payload only when it is smaller than the raw one.',
+      'Put zlib.crc32 of the serialised bytes in the header and check it after decompressing. Wrap all of the decoding (header, decompression, checksum, JSON.parse) in try/catch: on failure, await store.delete(key), call onCorrupt(key, error) and return undefined. Never catch around store.get itself: store errors must reject.',
+      'Validate the value by walking it before anything is stored: reject undefined, NaN, Infinity, bigints, functions, symbols, cycles and any object whose prototype is not Object.prototype, at every depth. Keep a Map of key -> { rawBytes, storedBytes } for stats, updated on set (replacing the old sizes), on delete, and on a get that finds the entry missing or corrupt. The store may return a view into a larger buffer: respect byteOffset and byteLength.',
+    ],
+  },
+  {
+    id: 'secure-cache',
+    chapter: '05-operations',
+    title: 'An encrypted cache: AES-256-GCM, keys bound to their entries, key rotation',
+    exports: ['SecureCache'],
+    hints: [
+      'Start with the plain round trip: build the store key as `${namespace.length}:${namespace}:${key}` (never sanitise keys, never just join with ":"), serialise with JSON.stringify, and measure Buffer.byteLength(json, "utf8") against maxValueBytes (bytes, not json.length). Check every argument before the first store call.',
+      'Encrypt with createCipheriv("aes-256-gcm", newestKey, iv), with iv = crypto.randomBytes(12) generated for EVERY write, and cipher.setAAD(Buffer.from(storeKey)) so the entry only decrypts in its own slot. Store version 1 | key id | iv | cipher.getAuthTag() | ciphertext. Never use createCipher: it derives the IV from an MD5 of the password, the same every time.',
+      'To read, check the length and version, look the key id up in a Map of every configured key (not there: "unknown-key"), then setAAD, setAuthTag and decipher.final() inside a try/catch: any failure is a miss. Delete the entry, count it, call onRejected(key, reason) and resolve undefined. Keep that try/catch around the decryption only: errors of the store itself must reach the caller.',
+      'Put a flag byte first in the plaintext. When the JSON is larger than compressAboveBytes, deflate it BEFORE encrypting and keep it only if smaller (ciphertext never compresses). Pass ttlMs straight to store.set. Encrypt with the last of keys, decrypt with whichever key the entry names. Refuse values JSON would change: walk them and reject class instances (a Date would come back as a string), non-finite numbers, undefined, functions.',
+    ],
+  },
+  {
+    id: 'predictive-warming',
+    chapter: '05-operations',
+    title: 'Predictive warming: decayed heavy hitters in bounded memory, warmed within a limit',
+    exports: ['PredictiveWarmer'],
+    hints: [
+      'Get the decay right before the memory bound: an access at time t counts 2^(-(now - t) / halfLifeMs) at time now. Instead of decaying every counter as time passes, give each access the weight 2 ** ((t - landmark) / halfLifeMs) for a fixed landmark time, and divide a counter by 2 ** ((now - landmark) / halfLifeMs) when you read it. Always read the time from clock.now().',
+      'Bound the memory with Space-Saving: keep at most capacity counters. When a key without a counter arrives and all are taken, evict the key with the SMALLEST counter and give the newcomer that counter plus its access (never just 1: its earlier accesses may be in there). This never underestimates and overestimates by at most W / capacity. Keep the counters in a min-heap (each entry knowing its index) to find the smallest in O(log capacity).',
+      'hot(n): copy the counters, sort them highest first, take n, and compute each score exactly as score(key) does. Weights of 2 ** ((t - landmark) / halfLifeMs) overflow after about 1024 half-lives: once the exponent passes, say, 64, move the landmark to now and multiply every counter by 2 ** -exponent. Their order does not change, so the heap stays valid.',
+      'warm(n): take the keys of hot(n), start min(concurrency, keys) workers that each take the next index from a shared counter until none is left, and await Promise.all of the workers. Per key: await cache.get (anything but undefined: skipped), else await load (undefined: absent), else await cache.set(key, value, ttlMs). Wrap the three calls in one try/catch so a failure becomes { key, error } in failed, and build the four lists by each key\'s index in hot(n).',
+    ],
+  },
+  {
+    id: 'scheduled-warming',
+    chapter: '05-operations',
+    title: 'Scheduled warming: real cron expressions on an injected clock, never overlapping',
+    exports: ['ScheduledWarmer'],
+    hints: [
+      'Never parse cron yourself: new Cron(cron, { timezone: \'UTC\' }) from croner, created without a callback, starts no timer; cron.nextRun(new Date(clock.now())) gives the first fire time strictly after now. Keep that time per schedule: nextRun(id) returns it.',
+      'Set ONE timer per schedule with the scheduler you were given, for Math.min(next - clock.now(), 2 ** 31 - 1) ms: Node fires a longer timer at once. When it fires, read clock.now(): still early, wait again; due (or late), run once and compute the next fire time from now, not from the time you were waiting for, so missed occurrences are never replayed.',
+      'Keep the run in progress of each schedule (its promise, cleared in finally). When a fire time comes and a run is still in progress, call onSkipped(id, fireTime) instead of starting another, and arm the timer for the next fire time all the same.',
+      'A run is a pool of min(concurrency, keys.length) workers taking the next key until none is left; per key: try { const v = await load(key); if (v !== undefined) await cache.set(key, v, ttlMs); } catch (e) { onError(e, id, key); }. Copy keys in schedule(); unschedule clears the timer; close() unschedules everything, then awaits the runs in progress.',
+    ],
+  },
+  {
+    id: 'bulk-warming',
+    chapter: '05-operations',
+    title: 'Bulk warming: chunks under a concurrency and a rate limit, retries, progress',
+    exports: ['bulkWarm'],
+    hints: [
+      'Start simple: dedupe with [...new Set(keys)] (it keeps the first occurrence), slice into chunks of chunkSize, and warm each chunk: await loadMany(chunk), then cache.set(key, value, ttlMs) for each key the map has. Count absent keys separately, and catch every error: bulkWarm never rejects.',
+      'For concurrency, start min(concurrency, chunks.length) workers that share one index into the chunks; each takes the next chunk when it finishes one. Await them with Promise.all, and make sure a worker never rejects: a failed chunk becomes failed keys in the summary.',
+      'For the rate, keep the start times of the last ratePerSecond requests: a new one may start when fewer than ratePerSecond are younger than 1000 ms; otherwise wait on scheduler.setTimeout until the oldest turns 1000 ms old. Ask before every loadMany, retries too. A token bucket that starts full lets twice the rate through in one second.',
+      'Retry a rejected chunk after retryDelayMs * 2 ** (n - 1) (n = failures so far), at most maxRetries times; then each of its keys fails with the last error. Call onProgress once per chunk, after its sets have settled. Time everything with clock.now(), never Date.now(), and check every argument before starting.',
     ],
   },
 ];
