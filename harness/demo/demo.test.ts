@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { findRedisServer } from '../../lib/redis-server.js';
+import { needBinary } from '../../lib/system-binary.js';
 import { root } from '../registry.js';
 import { demos, findDemo } from './demos.js';
 import { count } from './format.js';
@@ -165,6 +167,63 @@ describe('demo ring', () => {
     }
     for (const b of balance) expect(b.deviation / b.expected).toBeGreaterThan(0.6);
     for (const b of balance) expect(b.deviation / b.expected).toBeLessThan(1.3);
+  }, 60_000);
+});
+
+describe('demo multi-level', () => {
+  it.runIf(needBinary('redis-server', findRedisServer(), 'apt-get install -y redis-server'))(
+    'answers every get at exactly one level, and a second instance finds the shared L2 warm',
+    async () => {
+      const lines = await output('multi-level');
+      const tables = lines.filter((l) => /^\s+L[123] \(/.test(l)).map((l) => l.trim().split(/\s{2,}/));
+      expect(tables).toHaveLength(6);
+      const gets = tables.map((row) => int(row[1]));
+      expect(gets[0]! + gets[1]! + gets[2]!).toBe(20_000);
+      expect(gets[3]! + gets[4]! + gets[5]!).toBe(20_000);
+      // Cold: some gets reach SQLite; after a deploy, the shared L2 answers every L1 miss.
+      expect(gets[2]).toBeGreaterThan(0);
+      expect(gets[5]).toBe(0);
+      expect(gets[4]).toBeGreaterThan(gets[1]!);
+    },
+    60_000,
+  );
+});
+
+describe('demo secure', () => {
+  it('shows the sanitiser leaking, tampering refused, repeated IVs, and rotation', async () => {
+    const lines = await output('secure');
+    const [, users, keys, sharing] = line(lines, /([\d,]+) distinct user names -> ([\d,]+) storage keys: ([\d,]+) users share/);
+    expect(int(keys)).toBeLessThan(int(users));
+    expect(int(sharing)).toBeGreaterThan(0);
+    expect(line(lines, /textbook: alice\.smith saves/).input).toContain('{"address":"12 Private Lane"}');
+    expect(line(lines, /reference: alice_smith reads/).input).toMatch(/gets undefined$/);
+    expect(line(lines, /one bit flipped/).input).toMatch(/get -> undefined; entry still stored: false/);
+    expect(line(lines, /copied over bob's/).input).toMatch(/-> undefined/);
+    expect(line(lines, /^\s+rejected: (\d+)/)[1]).toBe('2');
+    expect(line(lines, /identical: reference (\w+), textbook (\w+)/).slice(1)).toEqual(['false', 'true']);
+    expect(line(lines, /with keys \[1, 2\]/).input).toContain('"written under key 1"');
+    expect(line(lines, /key 1 retired/).input).toMatch(/report:2025 -> undefined \(unknown-key\), report:2026 -> "written under key 2"/);
+  });
+});
+
+describe('demo warming', () => {
+  it('keeps bulk warming within its limits, finds the hot keys, and runs cron schedules at their times', async () => {
+    const lines = await output('warming');
+    expect(lines.filter((l) => /^\s+\[[#.]{30}\]/.test(l))).toHaveLength(4);
+    const [, warmed, absent, failed] = line(lines, /done in [\d.]+ s: ([\d,]+) warmed, ([\d,]+) absent, ([\d,]+) failed/);
+    expect(int(warmed) + int(absent) + int(failed)).toBe(10_000);
+    const seconds = lines.filter((l) => /^\s+\d+\s+\d+\s+\d+$/.test(l)).map((l) => l.trim().split(/\s+/).map(Number));
+    expect(seconds.length).toBeGreaterThanOrEqual(4);
+    for (const [, started, atOnce] of seconds) {
+      expect(started).toBeLessThanOrEqual(25);
+      expect(atOnce).toBeLessThanOrEqual(4);
+    }
+    expect(Number(line(lines, /most requests started in any 1,000 ms: (\d+)/)[1])).toBeLessThanOrEqual(25);
+    expect(Number(line(lines, /tracked: (\d+) keys/)[1])).toBeLessThanOrEqual(100);
+    expect(line(lines, /warm\(20\) again: (\d+) warmed, (\d+) already cached/).slice(1)).toEqual(['0', '20']);
+    expect(line(lines, /homepage .*: ([\d,]+) runs: (\S+ \S+),/).slice(1)).toEqual(['72', '11-30 09:00']);
+    expect(line(lines, /daily-deals .*: ([\d,]+) runs/)[1]).toBe('2');
+    expect(line(lines, /after close\(\): (\d+) timers left/)[1]).toBe('0');
   }, 60_000);
 });
 

@@ -1,5 +1,5 @@
 /**
- * `npm run demo [name]`: runs one demo of chapter 03's patterns, or lists them. Exit codes: 0
+ * `npm run demo [name]`: runs one demo of the chapters, or lists them. Exit codes: 0
  * after a demo, the list or `--help`; 2 for an unknown demo or a usage error.
  *
  * @module
@@ -28,7 +28,19 @@ async function main(argv: string[]): Promise<number> {
   if (demo === undefined) throw new UsageError(`Unknown demo "${name}".`);
   if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}".`);
   process.stdout.write(`${c.bold(`demo ${demo.name}`)}: ${demo.title}\n\n`);
-  await demo.run((line) => process.stdout.write(`${line}\n`));
+  // On a terminal, a demo's progress display is redrawn in place on one line, cleared before the next line of output.
+  let drawn = false;
+  const out = (line: string): void => {
+    process.stdout.write(`${drawn ? '\r\x1b[K' : ''}${line}\n`);
+    drawn = false;
+  };
+  const live = process.stdout.isTTY
+    ? (line: string): void => {
+        process.stdout.write(`\r\x1b[K${line}`);
+        drawn = true;
+      }
+    : undefined;
+  await demo.run(out, live);
   return 0;
 }
 
