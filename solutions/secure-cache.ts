@@ -184,7 +184,7 @@ export class SecureCache<V = unknown> {
     const key = this.#keys.get(entry[1]!);
     if (key === undefined) throw new Refused('unknown-key');
     const bytes = Buffer.from(entry.buffer, entry.byteOffset, entry.length);
-    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(2, 2 + IV_BYTES));
+    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(2, 2 + IV_BYTES), { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(storageKey, 'utf8'));
     decipher.setAuthTag(bytes.subarray(2 + IV_BYTES, HEADER_BYTES));
     let plain: Buffer;

@@ -11,24 +11,12 @@ import { SqliteDatabase } from '../../lib/sqlite-database.js';
 import { needBinary } from '../../lib/system-binary.js';
 import { LRUCache } from '../../solutions/lru.js';
 import { MultiLevelCache, type LevelEntry } from '../../solutions/multi-level.js';
+import { within } from './within.js';
 
 const available = needBinary('redis-server', findRedisServer(), 'Debian: apt-get install -y redis-server');
 
 const L1_TTL = 5_000;
 const L2_TTL = 60_000;
-
-/** Resolves as `promise` does, or rejects once `ms` have passed: no step of this test may hang. */
-async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 describe.runIf(available)('MultiLevelCache over an LRU, a real redis-server and SQLite', () => {
   let server: RedisServer | undefined;

@@ -8,25 +8,13 @@ import { findRedisServer, startRedis, type RedisServer } from '../../lib/redis-s
 import { RedisStore } from '../../lib/redis-store.js';
 import { needBinary } from '../../lib/system-binary.js';
 import { ShardedCache } from '../../solutions/sharded-cache.js';
+import { within } from './within.js';
 
 const available = needBinary('redis-server', findRedisServer(), 'Debian: apt-get install -y redis-server');
 
 const NAMES = ['redis-a', 'redis-b', 'redis-c', 'redis-d'] as const;
 const KEYS = Array.from({ length: 10_000 }, (_, i) => `user:${i}`);
 const valueOf = (key: string): string => `value of ${key}`;
-
-/** Resolves as `promise` does, or rejects once `ms` have passed: no step of this test may hang. */
-async function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 describe.runIf(available)('ShardedCache over real redis-servers', () => {
   const servers: RedisServer[] = [];
