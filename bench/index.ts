@@ -12,6 +12,7 @@ import os from 'node:os';
 import { benchHashing, OURS as OUR_RING } from './hashing.js';
 import { benchLru, OURS } from './lru.js';
 import { median } from './measure.js';
+import { benchCompression, benchEncryption, benchLevels } from './operations.js';
 import { benchSingleFlightHits, benchWrites } from './patterns.js';
 import { formatOps, formatRatio } from './report.js';
 import { benchTtl } from './ttl.js';
@@ -31,6 +32,8 @@ const hashingOptions = quick
 const writeOptions = quick
   ? { settings: [{ synchronous: 'full' as const, writes: 200 }, { synchronous: 'normal' as const, writes: 4_000 }], keys: 1_000, warmup: 1, rounds: 3 }
   : { settings: [{ synchronous: 'full' as const, writes: 1_000 }, { synchronous: 'normal' as const, writes: 20_000 }], keys: 1_000, warmup: 1, rounds: 7 };
+const throughputOptions = quick ? { bytesPerRun: 4_000_000, warmup: 1, rounds: 3 } : { bytesPerRun: 20_000_000, warmup: 1, rounds: 7 };
+const levelOptions = quick ? { gets: 2_000, keys: 500 } : { gets: 20_000, keys: 2_000 };
 const hitOptions = quick
   ? { keys: 1_000, hits: 100_000, warmup: 1, rounds: 3, seed: 11 }
   : { keys: 1_000, hits: 500_000, warmup: 2, rounds: 15, seed: 11 };
@@ -74,6 +77,18 @@ console.log(
     `${hitOptions.keys.toLocaleString('en-US')} cached keys at random; gets/s, median of ${hitOptions.rounds} rounds\n`,
 );
 const hitRows = await benchSingleFlightHits(hitOptions);
+
+console.log(
+  `\nCompression: CompressedCache set and get on seeded catalogue payloads, ${(throughputOptions.bytesPerRun / 1e6).toFixed(0)} MB of JSON per run; ` +
+    `MB/s of JSON, median of ${throughputOptions.rounds} rounds ('none': stored raw, header and checksum only)\n`,
+);
+await benchCompression(throughputOptions);
+
+console.log(`\nEncryption: SecureCache (AES-256-GCM) set and get on the same payloads; MB/s of JSON, median of ${throughputOptions.rounds} rounds\n`);
+await benchEncryption(throughputOptions);
+
+console.log(`\nMulti-level: latency of a get by the level that answers it, ${levelOptions.gets.toLocaleString('en-US')} gets each, timed one by one\n`);
+await benchLevels(levelOptions);
 
 // The bar: ours at least as fast as the fastest comparable peer, everywhere; the patterns have their own.
 console.log('\nSummary (ours / fastest comparable peer unless stated; informational rows marked * are excluded):');
