@@ -7,7 +7,7 @@
  * `concurrency` chunks (and so `loadMany` calls) are under way at once, and a worker that finishes
  * takes the next chunk at once: the limit is used.
  *
- * Every `loadMany` call, a retry too, first asks the {@link StartLog} for a start: a sliding-window
+ * Every `loadMany` call, a retry too, first asks the `StartLog` (below) for a start: a sliding-window
  * limiter that remembers the times of the last `ratePerSecond` starts and lets a new one go only
  * when fewer than `ratePerSecond` of them are less than 1000 ms old. (A token bucket that holds
  * `ratePerSecond` tokens would allow a burst of twice that within one second: it empties at the
