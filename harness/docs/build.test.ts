@@ -91,6 +91,12 @@ describe('the documentation site, built', () => {
     for (const block of blocks) expect(block).toMatch(/^<pre class="code" data-lang="[\w-]+">$/);
   });
 
+  it('shows each chapter\'s pitfalls as callouts', () => {
+    for (const chapter of chapters) {
+      expect(read(`chapters/${chapter.id}.html`), chapter.id).toMatch(/<aside class="callout callout-pitfall">\s*<p><strong class="callout-label">Pitfall/);
+    }
+  });
+
   it("places each chapter's charts as figures with their SVG and caption", () => {
     let figures = 0;
     for (const chapter of chapters) {
