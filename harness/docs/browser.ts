@@ -1,17 +1,15 @@
 /**
  * Headless Chromium for the documentation site's browser test: Debian's chromium driven by
- * playwright-core with a fresh profile and no traffic to Google, a tiny static server for the
- * built site, and {@link Tab}, which opens pages and reports what a reader's browser saw on each.
+ * playwright-core with a fresh profile and no traffic to Google, and {@link Tab}, which opens
+ * pages and reports what a reader's browser saw on each.
  */
 /// <reference lib="dom" />
 // The DOM types are for the functions that run in the page (page.evaluate).
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { reloadPath } from './serve.js';
 
 /** Where Debian's `chromium` package puts the browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -82,57 +80,6 @@ function isLocal(url: string): boolean {
   return (protocol === 'http:' || protocol === 'https:') && hostname === '127.0.0.1';
 }
 
-/** A static file server on 127.0.0.1. */
-export interface StaticServer {
-  /** The server's base URL, ending in `/`. */
-  readonly url: string;
-  /** Stops the server. */
-  close(): Promise<void>;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-/** Serves the files under `dir` on a free port of 127.0.0.1; a directory serves its index.html. */
-export async function serveStatic(dir: string): Promise<StaticServer> {
-  const base = resolve(dir);
-  const server = createServer((request, response) => {
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    } catch {
-      response.writeHead(400).end();
-      return;
-    }
-    let file = resolve(join(base, path));
-    if (file !== base && !file.startsWith(base + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    readFile(file).then(
-      (body) => response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
-      () => response.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`),
-    );
-  });
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', done);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((done) => server.close(() => done())),
-  };
-}
-
 /** One `<pre><code>` block as the browser rendered it. */
 export interface CodeBlock {
   /** The code element's class attribute. */
@@ -197,7 +144,11 @@ export class Tab {
     page.on('request', (request) => {
       if (!isLocal(request.url())) this.#errors.push(`request to another host: ${request.url()}`);
     });
-    page.on('requestfailed', (request) => this.#errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'no reason given'})`));
+    page.on('requestfailed', (request) => {
+      // The served site's reload stream stays open for the page's life and is aborted when the tab moves on.
+      if (new URL(request.url()).pathname === reloadPath && request.failure()?.errorText === 'net::ERR_ABORTED') return;
+      this.#errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'no reason given'})`);
+    });
     page.on('response', (response) => {
       if (response.status() >= 400) this.#errors.push(`HTTP ${response.status()}: ${response.url()}`);
     });

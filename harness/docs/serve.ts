@@ -17,7 +17,8 @@ import { root } from '../registry.js';
 export const defaultPort = 4173;
 
 /** The path of the Server-Sent Events stream that tells pages to reload. */
-const reloadPath = '/__reload';
+/** The path of the Server-Sent Events stream that tells served pages to reload. */
+export const reloadPath = '/__reload';
 
 /** The script added before `</body>` of every page served. */
 const reloadScript = `<script>new EventSource(${JSON.stringify(reloadPath)}).addEventListener("reload", () => location.reload());</script>`;

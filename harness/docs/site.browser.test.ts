@@ -14,9 +14,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needBinary } from '../../lib/system-binary.js';
 import { chapters, root } from '../registry.js';
-import { findChromium, launchChromium, serveStatic, Tab, type Browser, type PageReport, type StaticServer } from './browser.js';
+import { findChromium, launchChromium, Tab, type Browser, type PageReport } from './browser.js';
 import { build } from './build.js';
 import { checkLinks, formatLinkProblems } from './check-links.js';
+import { startServer, type SiteServer } from './serve.js';
 import { apiDir, chapterPage, homePage } from './links.js';
 
 const chromiumPath = findChromium();
@@ -44,7 +45,7 @@ function spread<T>(items: readonly T[], count: number): T[] {
 
 describe.runIf(available)('the documentation site in headless Chromium', () => {
   let out = '';
-  let server: StaticServer | undefined;
+  let server: SiteServer | undefined;
   let browser: Browser | undefined;
   /** Site-relative paths of the pages to open, with `/` separators. */
   let pages: string[] = [];
@@ -56,7 +57,8 @@ describe.runIf(available)('the documentation site in headless Chromium', () => {
     const built = await build({ out, api: true });
     const classes = readdirSync(join(out, apiDir, 'classes')).filter((name) => name.endsWith('.html')).sort();
     pages = [...built.pages, `${apiDir}/index.html`, ...spread(classes, API_CLASS_SAMPLE).map((name) => `${apiDir}/classes/${name}`)];
-    server = await serveStatic(out);
+    // The server of `npm run docs -- --serve`, reload script included: what a reader gets.
+    server = await startServer({ dir: out, port: 0 });
     browser = await launchChromium(chromiumPath!);
   }, 80_000);
 
