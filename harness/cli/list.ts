@@ -40,7 +40,7 @@ export async function listExercises(): Promise<number> {
     for (const e of exercises.filter((x) => x.chapter === chapter.id)) {
       const state = states.get(e.id)!;
       const mark = state === 'passing' ? c.green('✓ passing    ') : state === 'failing' ? c.red('✗ failing    ') : c.dim('○ not started');
-      out.push(`  ${mark}  ${e.id.padEnd(idWidth)} ${e.title}  ${c.dim(relative(process.cwd(), filesOf(e).stub))}`);
+      out.push(`  ${mark}  ${e.id.padEnd(idWidth)}  ${e.title}  ${c.dim(relative(process.cwd(), filesOf(e).stub))}`);
     }
     out.push('');
   }
