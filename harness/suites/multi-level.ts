@@ -80,6 +80,15 @@ class Run {
     return `v${++this.#values}`;
   }
 
+  /** Starts a round of concurrent calls: its own scheduler, after the clock moves `advance` ms. */
+  startRound(s: fc.Scheduler, advance: number): void {
+    this.world.s = s;
+    if (advance > 0) {
+      this.world.time.advance(advance);
+      this.trace.add(`(the clock moves ${advance} ms: now ${this.world.now})`);
+    }
+  }
+
   begin(kind: 'get' | 'set' | 'delete', key: string, onSettle?: (call: Call) => void): { call: Call; value?: string } {
     const { instance } = this;
     if (kind === 'get') return { call: start(this.trace, `get(${show(key)})`, () => instance.get(key), onSettle) };
@@ -390,11 +399,7 @@ const race = checked({
         const { world, trace } = run;
         run.create(impl);
         for (const round of rounds) {
-          world.s = round.s;
-          if (round.advance > 0) {
-            world.time.advance(round.advance);
-            trace.add(`(the clock moves ${round.advance} ms: now ${world.now})`);
-          }
+          run.startRound(round.s, round.advance);
           if (round.ops.length > 1) trace.add(`(${round.ops.length} calls; the scheduler answers L2 and the database, and starts the late calls, in the order below)`);
           const calls: Call[] = [];
           /** Per key, the floor set by writes that have resolved so far. */
@@ -455,11 +460,7 @@ const singleLoad = checked({
         const { world, trace } = run;
         run.create(impl);
         for (const round of rounds) {
-          world.s = round.s;
-          if (round.advance > 0) {
-            world.time.advance(round.advance);
-            trace.add(`(the clock moves ${round.advance} ms: now ${world.now})`);
-          }
+          run.startRound(round.s, round.advance);
           trace.add(`(${round.gets.length} gets at once)`);
           const keys = [...new Set(round.gets)];
           const before = new Map(keys.map((k) => [k, { l1: world.l1Live(k), l2: world.l2Live(k), row: world.rows.get(k), l2Reads: world.reads.l2.get(k) ?? 0, dbReads: world.reads.db.get(k) ?? 0 }]));
