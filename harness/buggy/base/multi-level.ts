@@ -13,30 +13,11 @@
  */
 import { systemClock, type CacheStore, type Clock, type Database } from '../../../exercises/workbook.js';
 import { KeyLock } from '../../../solutions/key-lock.js';
+import type { LevelEntry, MemoryLevel, Level, MultiLevelCacheOptions } from '../../../solutions/multi-level.js';
+// The contract's types are the reference's: only the implementation below differs.
+export type { LevelEntry, MemoryLevel, Level, MultiLevelCacheOptions };
 
-export interface LevelEntry<V> {
-  readonly value: V;
-  readonly expiresAt: number;
-}
-
-export interface MemoryLevel<E> {
-  get(key: string): E | undefined;
-  set(key: string, entry: E): unknown;
-  delete(key: string): unknown;
-}
-
-export type Level = 'l1' | 'l2';
 export type Operation = 'get' | 'set' | 'delete';
-
-export interface MultiLevelCacheOptions<V> {
-  l1: MemoryLevel<LevelEntry<V>>;
-  l2: CacheStore<LevelEntry<V>>;
-  db: Database<V>;
-  l1TtlMs: number;
-  l2TtlMs: number;
-  clock?: Clock;
-  onLevelError?: (error: unknown, level: Level, operation: Operation, key: string) => void;
-}
 
 /** A level call that failed, as `{ error }`, or undefined. */
 export type Outcome = { error: unknown } | undefined;

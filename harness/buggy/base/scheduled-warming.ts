@@ -13,17 +13,9 @@
  */
 import { Cron } from 'croner';
 import type { CacheStore, Clock, Scheduler, TimerHandle } from '../../../exercises/workbook.js';
-
-/** Options for {@link ScheduledWarmer}. */
-export interface ScheduledWarmerOptions<V> {
-  cache: CacheStore<V>;
-  load: (key: string) => Promise<V | undefined>;
-  clock: Clock;
-  scheduler: Scheduler;
-  concurrency?: number;
-  onError?: (error: unknown, scheduleId: string, key: string) => void;
-  onSkipped?: (scheduleId: string, at: number) => void;
-}
+import type { ScheduledWarmerOptions } from '../../../solutions/scheduled-warming.js';
+// The contract's types are the reference's: only the implementation below differs.
+export type { ScheduledWarmerOptions };
 
 /** One schedule, as the hooks see it. */
 export interface Entry {

