@@ -28,7 +28,8 @@ class Warmer<V> extends BulkWarmer<V> {
         this.#tokens -= 1;
         return;
       }
-      await this.sleep((1 - this.#tokens) / perMs);
+      // Whole milliseconds: a fractional wait can round to no time at all and spin.
+      await this.sleep(Math.ceil((1 - this.#tokens) / perMs));
     }
   }
 }
