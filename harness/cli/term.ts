@@ -18,3 +18,11 @@ export const c = {
   yellow: paint('yellow'),
   cyan: paint('cyan'),
 };
+
+/** Ends the process quietly when the reader of `stream` goes away (`npm run demo ring | head`). */
+export function exitOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}

@@ -5,8 +5,9 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { c } from '../cli/term.js';
+import { c, exitOnClosedPipe } from '../cli/term.js';
 import { demos, findDemo } from './demos.js';
+import { runDemoOn } from './run-demo.js';
 
 class UsageError extends Error {}
 
@@ -27,20 +28,7 @@ async function main(argv: string[]): Promise<number> {
   const demo = findDemo(name);
   if (demo === undefined) throw new UsageError(`Unknown demo "${name}".`);
   if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}".`);
-  process.stdout.write(`${c.bold(`demo ${demo.name}`)}: ${demo.title}\n\n`);
-  // On a terminal, a demo's progress display is redrawn in place on one line, cleared before the next line of output.
-  let drawn = false;
-  const out = (line: string): void => {
-    process.stdout.write(`${drawn ? '\r\x1b[K' : ''}${line}\n`);
-    drawn = false;
-  };
-  const live = process.stdout.isTTY
-    ? (line: string): void => {
-        process.stdout.write(`\r\x1b[K${line}`);
-        drawn = true;
-      }
-    : undefined;
-  await demo.run(out, live);
+  await runDemoOn(demo, process.stdout);
   return 0;
 }
 
@@ -48,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
 function isParseError(error: unknown): error is TypeError {
   return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
 }
+
+exitOnClosedPipe(process.stdout);
 
 try {
   process.exitCode = await main(process.argv.slice(2));

@@ -9,7 +9,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { c } from '../cli/term.js';
+import { c, exitOnClosedPipe } from '../cli/term.js';
 import { BankError, loadBank } from './bank.js';
 import { openLineInput, type LineInput } from './io.js';
 import { mock, MOCK_MINUTES } from './mock.js';
@@ -187,10 +187,7 @@ function isParseError(error: unknown): error is TypeError {
 }
 
 // `npm run interview -- --list | head` closes the pipe early: that ends the output, it is no error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
-});
+exitOnClosedPipe(process.stdout);
 
 try {
   process.exitCode = await main(process.argv.slice(2));

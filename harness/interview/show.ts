@@ -6,6 +6,7 @@
  */
 import { c } from '../cli/term.js';
 import { findDemo } from '../demo/demos.js';
+import { runDemoOn } from '../demo/run-demo.js';
 import { chapters } from '../registry.js';
 import { boxOf, type Card, type Schedule } from './leitner.js';
 import type { Question, SectionLink } from './question.js';
@@ -113,24 +114,9 @@ export function full(question: Question, width: number): string[] {
   ];
 }
 
-/**
- * Runs the demo called `name` on `stream`, as `npm run demo` does: on a terminal its progress
- * display is redrawn in place on one line, cleared before the next line of output.
- */
+/** Runs the demo called `name` on `stream`, as `npm run demo` does. */
 export async function runDemo(name: string, stream: NodeJS.WriteStream): Promise<void> {
   const demo = findDemo(name);
   if (demo === undefined) throw new Error(`There is no demo "${name}" in harness/demo/demos.ts.`);
-  stream.write(`${c.bold(`demo ${demo.name}`)}: ${demo.title}\n\n`);
-  let drawn = false;
-  const out = (line: string): void => {
-    stream.write(`${drawn ? '\r\x1b[K' : ''}${line}\n`);
-    drawn = false;
-  };
-  const live = stream.isTTY
-    ? (line: string): void => {
-        stream.write(`\r\x1b[K${line}`);
-        drawn = true;
-      }
-    : undefined;
-  await demo.run(out, live);
+  await runDemoOn(demo, stream);
 }
